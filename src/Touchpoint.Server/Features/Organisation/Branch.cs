@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Localization;
+
+namespace Touchpoint.Server.Features.Organisation;
+
+/// <summary>A branch (网点 / 分行 / 지점): one place with counters, a time zone, business hours and holidays.</summary>
+public sealed class Branch
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Code { get; set; }
+    public required LocalizedText Name { get; set; }
+    public required string TimeZone { get; set; }
+    public string? Address { get; set; }
+    public List<BusinessHours> BusinessHours { get; set; } = [];
+    public List<Holiday> Holidays { get; set; } = [];
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    public List<ServiceType> Services { get; set; } = [];
+    public List<Counter> Counters { get; set; } = [];
+}
+
+/// <summary>Opening time of one weekday (0 = Sunday), local to the branch's time zone.</summary>
+public sealed record BusinessHours(int Day, string Open, string Close);
+
+public sealed record Holiday(string Date, string Name);
+
+internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
+{
+    public void Configure(EntityTypeBuilder<Branch> b)
+    {
+        b.ToTable("Branches");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(32);
+        b.Property(x => x.Name).HasLocalizedTextConversion();
+        b.Property(x => x.BusinessHours).HasJsonConversion();
+        b.Property(x => x.Holidays).HasJsonConversion();
+        b.HasMany(x => x.Services).WithOne().HasForeignKey(s => s.BranchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Counters).WithOne().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

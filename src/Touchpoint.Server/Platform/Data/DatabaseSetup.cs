@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Touchpoint.Server.Platform.Hosting;
+
+namespace Touchpoint.Server.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddTouchpointDatabase(this IServiceCollection services, TouchpointOptions options)
+    {
+        if (options.UsePostgres)
+        {
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
+            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())));
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(options.DataDirectory, "touchpoint.db"),
+                // Writers wait for each other instead of failing at once with "database is locked".
+                DefaultTimeout = 30,
+            }.ToString();
+            services.AddDbContext<TouchpointDb>(o => Configure(o.UseSqlite(connectionString)));
+        }
+        return services;
+    }
+
+    private static void Configure(DbContextOptionsBuilder o) =>
+        // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>Applies pending migrations (EF takes a lock, so several nodes may start at once).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
+        if (!db.IsPostgres)
+        {
+            // WAL lets the lobby display and reports read while counters write; it is a property of the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Audit;
+using Touchpoint.Server.Platform.Devices;
+using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Platform.Settings;
+
+namespace Touchpoint.Server.Platform.Data;
+
+/// <summary>
+/// The one database context. Features add their sets here and their configurations next to their entities;
+/// the schema itself comes from the hand-written migrations in Migrations/.
+/// </summary>
+public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<UserBranch> UserBranches => Set<UserBranch>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SystemSetting> Settings => Set<SystemSetting>();
+    public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<ServiceType> Services => Set<ServiceType>();
+    public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<CounterService> CounterServices => Set<CounterService>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TouchpointDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC. SQLite hands DateTimes back as Unspecified and Npgsql refuses non-UTC values for
+        // timestamptz, so one converter keeps both providers honest.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

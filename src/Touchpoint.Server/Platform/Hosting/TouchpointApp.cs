@@ -1,0 +1,105 @@
+using System.Reflection;
+using Microsoft.Extensions.FileProviders;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Audit;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Devices;
+using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Platform.Realtime;
+using Touchpoint.Server.Platform.Settings;
+
+namespace Touchpoint.Server.Platform.Hosting;
+
+/// <summary>Composition of the platform and the features: services first, then the request pipeline.</summary>
+public static class TouchpointApp
+{
+    public static WebApplicationBuilder AddTouchpoint(this WebApplicationBuilder builder)
+    {
+        var options = TouchpointOptions.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddTouchpointDatabase(options);
+        DatabaseKeyRepository.AddDatabaseKeyRing(services);
+        services.AddTouchpointHttp(builder.Configuration);
+        services.AddTouchpointAuthentication();
+        services.AddScoped<AuditLog>();
+        services.AddHostedService<AuditRetention>();
+        services.AddHostedService<StartupTasks>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
+            doc.Servers = [];
+            doc.Info.Title = "Touchpoint API";
+            doc.Info.Version = PlatformEndpoints.Version;
+            return Task.CompletedTask;
+        }));
+
+        var signalR = services.AddSignalR();
+        if (options.UsePostgres)
+        {
+            services.AddSingleton<IRealtimePublisher, PostgresRealtimePublisher>();
+            services.AddSingleton<PostgresRealtimeListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresRealtimeListener>());
+        }
+        else services.AddSingleton<IRealtimePublisher, LocalRealtimePublisher>();
+        return builder;
+    }
+
+    public static WebApplication UseTouchpoint(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseTouchpointLocalization();
+
+        var webRoot = FindWebRoot(app.Environment);
+        var files = webRoot is null ? null : new StaticFileOptions { FileProvider = new PhysicalFileProvider(webRoot) };
+        if (files is not null)
+        {
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files.FileProvider });
+            app.UseStaticFiles(files);
+        }
+
+        app.UseAuthentication();
+        app.UseXsrfProtection();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Touchpoint API v1");
+            o.RoutePrefix = "swagger";
+        });
+
+        app.MapPlatformApi();
+        app.MapAuthApi();
+        app.MapUserAdminApi();
+        app.MapApiTokenApi();
+        app.MapAuditApi();
+        app.MapSettingsApi();
+        app.MapDeviceApi();
+        app.MapOrganisationApi();
+        app.MapHub<EventsHub>(EventsHub.Path);
+
+        // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.
+        app.Map("/api/{**rest}", (HttpContext ctx) => Problems.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        if (files is not null) app.MapFallbackToFile("index.html", files);
+        return app;
+    }
+
+    /// <summary>
+    /// The web app is built by Vite into the project's wwwroot. `dotnet run` may start from the repository root and tests
+    /// from their own bin folder, so look in the content root, next to the assembly, and in the project folder.
+    /// </summary>
+    private static string? FindWebRoot(IWebHostEnvironment env)
+    {
+        var projectDir = typeof(TouchpointApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TouchpointProjectDirectory")?.Value;
+        string?[] candidates = [env.WebRootPath, Path.Combine(env.ContentRootPath, "wwwroot"), Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            projectDir is null ? null : Path.Combine(projectDir, "wwwroot")];
+        return candidates.FirstOrDefault(c => c is not null && File.Exists(Path.Combine(c, "index.html")));
+    }
+}

@@ -1,0 +1,52 @@
+namespace Touchpoint.Server.Platform.Identity;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Manager = "Manager";
+    public const string Supervisor = "Supervisor";
+    public const string Frontline = "Frontline";
+    public const string BackOffice = "BackOffice";
+    public const string QualityReviewer = "QualityReviewer";
+    public const string Trainer = "Trainer";
+    /// <summary>Not a staff role: the principal of a paired kiosk, display, counter terminal or pad.</summary>
+    public const string Device = "Device";
+
+    public static readonly IReadOnlyList<string> StaffRoles =
+        [Administrator, Manager, Supervisor, Frontline, BackOffice, QualityReviewer, Trainer];
+
+    public static string? Canonical(string role) =>
+        StaffRoles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// What a principal may do. Endpoints require permissions, never role names, so that a role's reach is read in one
+/// place (below) and API tokens can carry a subset of their creator's permissions as scopes.
+/// </summary>
+public static class Permissions
+{
+    public const string BranchesAll = "branches.all";
+    public const string OrganisationRead = "organisation.read";
+    public const string OrganisationManage = "organisation.manage";
+    public const string UsersManage = "users.manage";
+    public const string TokensManage = "tokens.manage";
+    public const string AuditRead = "audit.read";
+    public const string SettingsManage = "settings.manage";
+
+    public static readonly IReadOnlyList<string> All =
+        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage];
+
+    private static readonly Dictionary<string, string[]> ByRole = new()
+    {
+        [Roles.Administrator] = [.. All],
+        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead],
+        [Roles.Supervisor] = [OrganisationRead],
+        [Roles.Frontline] = [OrganisationRead],
+        [Roles.BackOffice] = [OrganisationRead],
+        [Roles.QualityReviewer] = [OrganisationRead],
+        [Roles.Trainer] = [OrganisationRead],
+    };
+
+    public static IReadOnlySet<string> ForRoles(IEnumerable<string> roles) =>
+        roles.SelectMany(r => ByRole.GetValueOrDefault(r) ?? []).ToHashSet();
+}

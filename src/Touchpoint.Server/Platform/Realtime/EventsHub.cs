@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Touchpoint.Server.Platform.Identity;
+
+namespace Touchpoint.Server.Platform.Realtime;
+
+/// <summary>
+/// Thin hub: it only puts connections into groups (user, branch, counter). Endpoints and services push events through
+/// <see cref="IRealtimePublisher"/>; clients listen for the method "event".
+/// </summary>
+[Authorize]
+public sealed class EventsHub : Hub
+{
+    public const string Path = "/hubs/events";
+    public const string ClientMethod = "event";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        if (user.UserId() is { } userId) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));
+        if (user.SpansAllBranches()) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.AllBranches);
+        foreach (var branch in user.BranchCodes())
+            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Branch(branch));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>A counter terminal or a supervisor follows one counter's events.</summary>
+    public async Task JoinCounter(string branchCode, int number)
+    {
+        if (!Context.User!.CanAccessBranch(branchCode)) throw new HubException("Not allowed for this branch.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Counter(branchCode, number));
+    }
+
+    public Task LeaveCounter(string branchCode, int number) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Counter(branchCode, number));
+}
+
+public static class RealtimeGroups
+{
+    /// <summary>Users whose role spans branches receive every branch's events through this one group.</summary>
+    public const string AllBranches = "branch:*";
+    public static string Branch(string code) => "branch:" + code.ToUpperInvariant();
+    public static string Counter(string branchCode, int number) => $"counter:{branchCode.ToUpperInvariant()}:{number}";
+    public static string User(Guid id) => "user:" + id;
+    public static string Case(Guid id) => "case:" + id;
+}
