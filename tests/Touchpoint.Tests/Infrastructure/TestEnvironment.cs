@@ -19,8 +19,8 @@ public static class TestEnvironment
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Touchpoint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository root (Touchpoint.sln) above " + AppContext.BaseDirectory);
+            if (File.Exists(Path.Combine(dir.FullName, "Touchpoint.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Cannot find the repository root (Touchpoint.slnx) above " + AppContext.BaseDirectory);
     }
 }
 

@@ -14,7 +14,9 @@ public sealed record UserAccess(
 
     public ClaimsPrincipal ToPrincipal(string authenticationType, IEnumerable<string>? onlyPermissions = null, string? name = null)
     {
-        var permissions = onlyPermissions is null ? Permissions : Permissions.Intersect(onlyPermissions);
+        // Scopes narrow what a token may do, not where: branch reach always follows the creator.
+        var permissions = onlyPermissions is null ? Permissions
+            : Permissions.Where(p => p == Identity.Permissions.BranchesAll || onlyPermissions.Contains(p));
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, Id.ToString()),

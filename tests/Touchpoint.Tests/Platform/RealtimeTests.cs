@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using Touchpoint.Tests.Infrastructure;
+
+namespace Touchpoint.Tests.Platform;
+
+public sealed class RealtimeTests : IDisposable
+{
+    private readonly TouchpointFactory app = new();
+
+    [Fact]
+    public async Task BranchStaff_ReceiveTheirBranchEvents_AndNotOtherBranches()
+    {
+        await app.CreateBranchAsync("SH");
+        await app.CreateBranchAsync("TPE");
+        var cookie = await SignInCookieAsync("Supervisor", "SH");
+        var ws = app.Server.CreateWebSocketClient();
+        ws.ConfigureRequest = r => r.Headers.Cookie = cookie;
+        await using var supervisor = await SignalRTestClient.ConnectAsync(ws, app.Server.BaseAddress);
+        await Task.Delay(200); // let the hub put the connection into its groups
+
+        var admin = await app.AdminAsync();
+        await (await admin.PostAsJsonAsync("/api/branches/TPE/services", new { code = "OTHER", name = "Other", prefix = "O" })).ShouldBeAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync("/api/branches/SH/services", new { code = "MINE", name = "Mine", prefix = "M" })).ShouldBeAsync(HttpStatusCode.Created);
+
+        // Events arrive in order; the first organisation event this supervisor sees must be their own branch's.
+        var evt = await supervisor.WaitForEventAsync("organisation.changed", TimeSpan.FromSeconds(10));
+        Assert.Equal("SH", evt["branchCode"]!.GetValue<string>());
+        Assert.Equal("MINE", evt["data"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Hub_RefusesAnonymousConnections()
+    {
+        var ws = app.Server.CreateWebSocketClient();
+        await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri(app.Server.BaseAddress, "/hubs/events"), CancellationToken.None));
+    }
+
+    private async Task<string> SignInCookieAsync(string role, string branch)
+    {
+        var admin = await app.AdminAsync();
+        var userName = $"rt{Guid.NewGuid():N}"[..16];
+        await (await admin.PostAsJsonAsync("/api/admin/users",
+            new { userName, displayName = "RT", password = "Staff-Pass-1", roles = new[] { role }, branches = new[] { branch } })).ShouldBeAsync(HttpStatusCode.Created);
+        var login = await app.CreateDefaultClient().PostAsJsonAsync("/api/auth/login", new { userName, password = "Staff-Pass-1" });
+        await login.ShouldBeAsync(HttpStatusCode.OK);
+        return string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
+    public void Dispose() => app.Dispose();
+}
