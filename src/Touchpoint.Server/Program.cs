@@ -1,6 +1,7 @@
 using Touchpoint.Server.Platform.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files live next to the program; the working directory is only where ./data goes.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddTouchpoint();
 var app = builder.Build();
 app.UseTouchpoint();

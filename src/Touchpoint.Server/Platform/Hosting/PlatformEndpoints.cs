@@ -21,7 +21,8 @@ public static class PlatformEndpoints
         app.MapGet("/health", Health).AllowAnonymous().WithTags("Platform");
         app.MapGet("/api/public/info", Info).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Platform");
         // The trivial endpoint every benchmark figure is compared with: no database, no authentication.
-        app.MapGet("/api/public/ping", () => TypedResults.Text("pong")).AllowAnonymous().WithTags("Platform");
+        app.MapGet("/api/public/ping", () => TypedResults.Text("pong")).AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Platform");
     }
 
     private static async Task<IResult> Health(TouchpointDb db, IServiceProvider services, CancellationToken ct)

@@ -17,6 +17,9 @@ public static class TouchpointApp
     public static WebApplicationBuilder AddTouchpoint(this WebApplicationBuilder builder)
     {
         var options = TouchpointOptions.From(builder.Configuration);
+        // One JSON object per log line for collectors; message templates keep fields structured either way.
+        if (string.Equals(builder.Configuration["TOUCHPOINT_LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
+            builder.Logging.ClearProviders().AddJsonConsole();
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);

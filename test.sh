@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test suite: .NET unit and integration tests (SQLite), the PostgreSQL suite, the browser end-to-end tests
+# (all in tests/Touchpoint.Tests), and the web app's unit tests (Vitest). Ends with one line "N passed, N failed, N skipped".
+# PostgreSQL tests need TOUCHPOINT_TEST_POSTGRES (eval "$(.ci/postgres.sh start)" starts a throw-away server); browser
+# tests need Chromium. Without them those tests are skipped, except with CI=true, where they fail.
+set -u
+cd "$(dirname "$0")"
+results=$(mktemp -d -t touchpoint-tests.XXXX)
+trap 'rm -rf "$results"' EXIT
+passed=0 failed=0 skipped=0
+
+if [ -z "${TOUCHPOINT_TEST_POSTGRES:-}" ]; then
+  echo "note: TOUCHPOINT_TEST_POSTGRES is not set: the PostgreSQL suite is skipped. Install PostgreSQL (apt-get install postgresql postgresql-contrib) and run: eval \"\$(.ci/postgres.sh start)\"; ./test.sh"
+fi
+if [ ! -x /usr/bin/chromium ] && [ -z "${TOUCHPOINT_CHROMIUM:-}" ]; then
+  echo "note: Chromium is not installed: the browser tests are skipped. Install it with: apt-get install chromium fonts-noto-cjk"
+fi
+
+echo "== build (server, web app, tests)"
+if ! dotnet build Touchpoint.slnx -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+echo "== .NET tests"
+dotnet test tests/Touchpoint.Tests --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/dotnet.log" \
+  | grep -E '^\s+(Passed|Failed|Skipped) |Passed!|Failed!|Error Message|Skipped .*\]' || true
+summary=$(grep -E '(Passed|Failed)!' "$results/dotnet.log" | tail -n 1)
+if [ -z "$summary" ]; then
+  echo "the .NET test run produced no summary"; tail -n 40 "$results/dotnet.log"; failed=$((failed + 1))
+else
+  num() { echo "$summary" | sed -E "s/.*$1: *([0-9]+).*/\1/"; }
+  passed=$((passed + $(num Passed))); failed=$((failed + $(num Failed))); skipped=$((skipped + $(num Skipped)))
+fi
+
+echo "== web unit tests (Vitest)"
+if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"); then :; fi
+if [ -f "$results/vitest.json" ]; then
+  read -r p f s < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests,r.numFailedTests,r.numPendingTests+r.numTodoTests)' "$results/vitest.json")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+else
+  echo "Vitest wrote no results"; failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
