@@ -23,14 +23,15 @@ if ! dotnet build Touchpoint.slnx -nologo -clp:ErrorsOnly; then
 fi
 
 echo "== .NET tests"
-dotnet test tests/Touchpoint.Tests --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/dotnet.log" \
-  | grep -E '^\s+(Passed|Failed|Skipped) |Passed!|Failed!|Error Message|Skipped .*\]' || true
-summary=$(grep -E '(Passed|Failed)!' "$results/dotnet.log" | tail -n 1)
-if [ -z "$summary" ]; then
-  echo "the .NET test run produced no summary"; tail -n 40 "$results/dotnet.log"; failed=$((failed + 1))
+dotnet test tests/Touchpoint.Tests --no-build -nologo --logger "console;verbosity=minimal" \
+  --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" || true
+trx="$results/dotnet.trx"
+if [ -f "$trx" ]; then
+  counter() { grep -o "<Counters [^>]*" "$trx" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"; }
+  passed=$((passed + $(counter passed))); failed=$((failed + $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
+  skipped=$((skipped + $(counter notExecuted)))
 else
-  num() { echo "$summary" | sed -E "s/.*$1: *([0-9]+).*/\1/"; }
-  passed=$((passed + $(num Passed))); failed=$((failed + $(num Failed))); skipped=$((skipped + $(num Skipped)))
+  echo "the .NET test run wrote no results"; failed=$((failed + 1))
 fi
 
 echo "== web unit tests (Vitest)"

@@ -46,6 +46,8 @@ public sealed class BrowserSession : IAsyncDisposable
         session.context = await session.browser.NewContextAsync(new()
         {
             BaseURL = session.BaseAddress.ToString(), Locale = locale, ViewportSize = new() { Width = width, Height = height },
+            // The app turns animations off for reduced motion, so nothing is caught half-way through a transition.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         session.context.SetDefaultTimeout(15_000);
         session.Page = await session.context.NewPageAsync();

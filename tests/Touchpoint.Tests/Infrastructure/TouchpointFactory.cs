@@ -35,6 +35,8 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
         builder.UseSetting("TOUCHPOINT_DATA", dataDirectory);
         builder.UseSetting("TOUCHPOINT_DEMO", demo ? "true" : "false");
         builder.UseSetting("TOUCHPOINT_ADMIN_PASSWORD", AdminPassword);
+        // Failures print the response body; the servers' information logs would only bury it.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (postgres is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");

@@ -10,7 +10,9 @@ namespace Touchpoint.Server.Platform.Audit;
 /// </summary>
 public sealed class AuditLog(TouchpointDb db, IHttpContextAccessor http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Details are read by people in the audit page: keep 同步 readable instead of \u540C\u6B65. They are stored, never
+    // embedded in HTML, so relaxed escaping is safe here.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Adds an entry to be saved with the caller's next SaveChanges.</summary>
     public void Record(string action, string? target = null, object? details = null, string? actorOverride = null, Guid? actorIdOverride = null)

@@ -38,6 +38,16 @@ public static class TouchpointApp
             doc.Info.Title = "Touchpoint API";
             doc.Info.Version = PlatformEndpoints.Version;
             return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, ctx, _) =>
+        {
+            // LocalizedText converts itself, so the generator cannot see that it is a map of language to text.
+            if (ctx.JsonTypeInfo.Type == typeof(Localization.LocalizedText))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.Object;
+                schema.AdditionalProperties = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
+                schema.Description = "Text per language (zh-CN, zh-TW, ko-KR, en-US); a plain string is accepted on input for all four.";
+            }
+            return Task.CompletedTask;
         }));
 
         var signalR = services.AddSignalR();

@@ -26,6 +26,8 @@ public static class HttpSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // Numbers are numbers: "3" is not a counter number (and the OpenAPI document says integer, not integer|string).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Bad bodies throw, so the exception handler can answer with the field that was wrong instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

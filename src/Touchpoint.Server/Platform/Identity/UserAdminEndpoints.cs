@@ -8,7 +8,7 @@ using Touchpoint.Server.Platform.Localization;
 namespace Touchpoint.Server.Platform.Identity;
 
 public sealed record UserDto(
-    Guid Id, string UserName, string DisplayName, string Language, bool IsActive, bool IsLockedOut,
+    Guid Id, string UserName, string DisplayName, string Language, bool IsActive, bool IsLockedOut, DateTime? LockedUntil,
     IReadOnlyList<string> Roles, IReadOnlyList<string> Branches, DateTime CreatedAt, DateTime? LastSignInAt);
 
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, List<string>? Branches, string? Language);
@@ -160,6 +160,6 @@ public static class UserAdminEndpoints
     }
 
     private static UserDto ToDto(User u, DateTime now) => new(
-        u.Id, u.UserName, u.DisplayName, u.Language, u.IsActive, u.LockedUntil > now,
+        u.Id, u.UserName, u.DisplayName, u.Language, u.IsActive, u.LockedUntil > now, u.LockedUntil > now ? u.LockedUntil : null,
         u.Roles.Select(r => r.Role).Order().ToList(), u.Branches.Select(b => b.Branch!.Code).Order().ToList(), u.CreatedAt, u.LastSignInAt);
 }

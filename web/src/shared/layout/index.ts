@@ -1,0 +1,4 @@
+export { AppLayout } from './AppLayout';
+export { PageHeading } from './PageHeading';
+export { PublicLayout } from './PublicLayout';
+export { usePageTitle } from './usePageTitle';

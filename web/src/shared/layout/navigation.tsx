@@ -1,0 +1,37 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../session/permissions';
+
+export interface NavigationItem {
+  path: string;
+  labelKey: 'nav.home' | 'nav.branches' | 'nav.users' | 'nav.apiTokens' | 'nav.audit' | 'nav.settings' | 'nav.account';
+  icon: ReactNode;
+  /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
+  permission?: Permission;
+}
+
+export const navigationItems: NavigationItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
+  { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
+  { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
+  { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
+];
+
+/** The menu entry to highlight: the longest path that prefixes the current location. */
+export function activeNavigationPath(pathname: string): string {
+  return navigationItems
+    .map((item) => item.path)
+    .filter((path) => (path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`)))
+    .sort((a, b) => b.length - a.length)[0] ?? '/';
+}

@@ -1,0 +1,12 @@
+export type Permission =
+  | 'branches.all'
+  | 'organisation.read'
+  | 'organisation.manage'
+  | 'users.manage'
+  | 'tokens.manage'
+  | 'audit.read'
+  | 'settings.manage';
+
+export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
+  return me?.permissions.includes(permission) ?? false;
+}

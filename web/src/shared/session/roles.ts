@@ -1,0 +1,7 @@
+export const roles = ['Administrator', 'Manager', 'Supervisor', 'Frontline', 'BackOffice', 'QualityReviewer', 'Trainer'] as const;
+
+export type Role = (typeof roles)[number];
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,9 @@
+export { FormModal } from './FormModal';
+export { FormSelect } from './FormSelect';
+export { LocalizedNameFields } from './LocalizedNameFields';
+export { PageLoading } from './PageLoading';
+export { QueryErrorAlert } from './QueryErrorAlert';
+export { RowActions } from './RowActions';
+export { SectionCard } from './SectionCard';
+export { StatusDot } from './StatusDot';
+export { useProblemReporter } from './useProblemReporter';
