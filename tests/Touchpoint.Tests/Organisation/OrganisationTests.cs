@@ -36,6 +36,7 @@ public sealed class OrganisationTests : IDisposable
             new { number = 3, name = new { en_US = "" }, services = new[] { "personal", "CORPORATE" } })).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(["CORPORATE", "PERSONAL"], counter["services"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("closed", counter["state"]!.GetValue<string>());
+        Assert.Equal("Counter 3", counter["displayName"]!.GetValue<string>());
 
         var dup = await (await admin.PostAsJsonAsync("/api/branches/SH/counters", new { number = 3, services = Array.Empty<string>() })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(dup["errors"]!["number"]);

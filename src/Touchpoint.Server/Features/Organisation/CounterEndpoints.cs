@@ -105,6 +105,6 @@ public static class CounterEndpoints
         db.Counters.AsNoTracking().Include(c => c.Services).ThenInclude(cs => cs.ServiceType);
 
     private static CounterDto ToDto(Counter c) => new(
-        c.Number, c.Name, c.Name?.Resolve() ?? c.Number.ToString(),
+        c.Number, c.Name, c.Name?.Resolve() ?? Messages.Get("counter.defaultName", c.Number),
         c.Services.Select(s => s.ServiceType!.Code).Order().ToList(), c.State);
 }
