@@ -45,7 +45,7 @@ public static class AuthEndpoints
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ctx.RequestAborted);
         if (user is null || !user.IsActive)
         {
-            Passwords.Verify(DummyHash, request.Password!);
+            await Passwords.WithHashingSlotAsync(() => Passwords.Verify(DummyHash, request.Password!), ctx.RequestAborted);
             await audit.RecordNowAsync(AuditActions.SignInFailed, $"user:{normalized}", new { reason = user is null ? "unknown" : "inactive" }, actorOverride: normalized);
             return Problems.Result(StatusCodes.Status401Unauthorized, "auth.invalidTitle", "auth.invalid");
         }
@@ -55,7 +55,7 @@ public static class AuthEndpoints
             return Locked(locked);
         }
 
-        var (ok, rehash) = Passwords.Verify(user.PasswordHash, request.Password!);
+        var (ok, rehash) = await Passwords.WithHashingSlotAsync(() => Passwords.Verify(user.PasswordHash, request.Password!), ctx.RequestAborted);
         if (!ok)
         {
             user.FailedSignIns++;
@@ -125,6 +125,8 @@ public static class AuthEndpoints
     {
         if (ctx.User.UserId() is not { } id || await cache.GetAsync(id, ctx.RequestAborted) is not { } access)
             return Problems.Forbidden();
+        // The web app calls this once per page load. Always issuing a fresh token costs a little (see bench/) but means
+        // a token left over from another session can never leave a browser stuck with 400s.
         if (ctx.User.Identity?.AuthenticationType == TouchpointClaims.CookieAuthentication)
             AuthenticationSetup.IssueXsrfCookie(ctx);
         return TypedResults.Ok(ToMe(access, ctx.User));

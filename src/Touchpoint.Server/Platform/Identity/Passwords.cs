@@ -11,6 +11,18 @@ public static class Passwords
 
     private static readonly PasswordHasher<User> Hasher = new();
 
+    // Hashing costs ~50 ms of CPU. When a shift starts and everyone signs in at once, letting every request hash in
+    // parallel would starve the thread pool and slow every other request; one hash per core at a time keeps the rest
+    // of the server responsive while sign-ins queue.
+    private static readonly SemaphoreSlim HashingSlots = new(Environment.ProcessorCount);
+
+    public static async Task<T> WithHashingSlotAsync<T>(Func<T> hash, CancellationToken ct)
+    {
+        await HashingSlots.WaitAsync(ct);
+        try { return hash(); }
+        finally { HashingSlots.Release(); }
+    }
+
     public static string Hash(string password) => Hasher.HashPassword(null!, password);
 
     /// <summary>Verifies; says whether the hash should be upgraded (the hasher's format moved on).</summary>

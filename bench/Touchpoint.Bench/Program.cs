@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+using Touchpoint.Bench;
+using Touchpoint.Bench.Scenarios;
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+BenchOptions options;
+IReadOnlyList<Scenario> scenarios;
+try
+{
+    options = BenchOptions.Parse(args);
+    scenarios = ScenarioRegistry.Select(options.Scenarios);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+// Ctrl+C or SIGTERM cancels the run; the server is then still stopped and its data folder deleted by DisposeAsync.
+using var cancel = new CancellationTokenSource();
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+var ct = cancel.Token;
+
+try
+{
+    var repositoryRoot = options.ServerDll is null || options.WriteReadme ? ServerProcess.FindRepositoryRoot() : null;
+    var serverDll = options.ServerDll;
+    if (serverDll is null)
+    {
+        Console.WriteLine("Building the server (Release, without the web app)...");
+        serverDll = await ServerProcess.BuildAsync(repositoryRoot!, ct);
+    }
+
+    Console.WriteLine($"Starting {serverDll} on a fresh data folder...");
+    await using var server = await ServerProcess.StartAsync(serverDll, ct);
+    Console.WriteLine($"Server pid {server.Id} at {server.BaseAddress}");
+    var target = new BenchTarget(server.BaseAddress, ServerProcess.AdminUserName, server.AdminPassword);
+
+    var figures = new List<ScenarioFigures>();
+    var peakIsPerScenario = true;
+    foreach (var scenario in scenarios)
+    {
+        using var session = await LoadSession.PrepareAsync(scenario, target, options.Concurrency, ct);
+        Console.WriteLine($"{scenario.Name}: {scenario.Description}; {session.Workers} workers, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured");
+        peakIsPerScenario &= server.TryResetPeakMemory();
+        await session.RunAsync(TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxRequests, ct);
+        var cpuBefore = CpuSample.Take(server);
+        var load = await session.RunAsync(TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests, ct);
+        figures.Add(new ScenarioFigures(scenario.Name, load, server.ReadMemory(), CpuSample.Take(server) - cpuBefore));
+    }
+
+    var table = Report.Table(figures, ScenarioRegistry.Baseline);
+    Console.WriteLine();
+    Console.WriteLine(table);
+
+    if (options.WriteReadme)
+    {
+        var command = "dotnet run -c Release --project bench/Touchpoint.Bench"
+            + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
+        var maxWorkers = figures.Max(f => f.Load.Workers);
+        var capped = figures.Where(f => f.Load.Workers < maxWorkers).Select(f => $"{f.Scenario}: {f.Load.Workers}");
+        var settings = $"{options.WarmupSeconds} s warm-up then {options.DurationSeconds} s measured per scenario; {maxWorkers} closed-loop workers"
+            + (capped.Any() ? $" ({string.Join(", ", capped)})" : "")
+            + $"; server in Release on SQLite in a fresh temporary folder, sharing the machine with the load generator; "
+            + (peakIsPerScenario ? "peak memory is per scenario (VmHWM reset before each)." : "peak memory is cumulative over the run.");
+        var readme = Path.Combine(repositoryRoot!, "bench", "README.md");
+        Report.UpdateReadme(readme, Report.Section(DateTimeOffset.UtcNow, command, settings, table));
+        Console.WriteLine($"Wrote the results to {readme}");
+    }
+    // Figures with errors measure something else (often a rate limit or a failed sign-in): make scripts notice.
+    return figures.Any(f => f.Load.Errors > 0) ? 3 : 0;
+}
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled; the server was stopped and its data folder deleted.");
+    return 130;
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+{
+    Console.Error.WriteLine($"Benchmark failed: {e.Message}");
+    return 1;
+}
