@@ -10,7 +10,7 @@ public sealed class ApiTokenTests : IDisposable
 {
     private readonly TouchpointFactory app = new();
 
-    private async Task<(string Id, string Token)> CreateTokenAsync(HttpClient admin, params string[] scopes)
+    private static async Task<(string Id, string Token)> CreateTokenAsync(HttpClient admin, params string[] scopes)
     {
         var created = await (await admin.PostAsJsonAsync("/api/admin/api-tokens", new { name = "crm-sync", scopes })).JsonAsync(HttpStatusCode.Created);
         return (created["id"]!.GetValue<string>(), created["token"]!.GetValue<string>());
@@ -27,7 +27,7 @@ public sealed class ApiTokenTests : IDisposable
     public async Task Token_IsShownOnce_StoredHashed_AndWorksWithoutXsrf()
     {
         var admin = await app.AdminAsync();
-        var (id, token) = await CreateTokenAsync(admin, "*");
+        var (_, token) = await CreateTokenAsync(admin, "*");
         Assert.StartsWith("tp_", token);
 
         var list = await (await admin.GetAsync("/api/admin/api-tokens")).JsonAsync();
@@ -40,7 +40,6 @@ public sealed class ApiTokenTests : IDisposable
         await (await client.PostAsJsonAsync("/api/branches", new { code = "API", name = "Via API", timeZone = "UTC" })).ShouldBeAsync(HttpStatusCode.Created);
         var audit = await (await client.GetAsync("/api/audit?action=branch.created")).JsonAsync();
         Assert.Equal("token:crm-sync", audit["items"]![0]!["actor"]!.GetValue<string>());
-        _ = id;
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class TouchpointApp
             return Task.CompletedTask;
         }));
 
-        var signalR = services.AddSignalR();
+        services.AddSignalR();
         if (options.UsePostgres)
         {
             services.AddSingleton<IRealtimePublisher, PostgresRealtimePublisher>();

@@ -3,10 +3,7 @@ import type { Language } from '../i18n/languages';
 /** A name kept per UI language, as the server sends and accepts it. */
 export type LocalizedText = Partial<Record<Language, string>>;
 
-/**
- * The server's OpenAPI document leaves LocalizedText as an open schema (so the generated type is `unknown`);
- * the wire format is an object of strings keyed by language.
- */
+/** The OpenAPI document types a localised name as a map of strings; this narrows its keys to the UI languages. */
 export function asLocalizedText(value: unknown): LocalizedText {
   return value && typeof value === 'object' ? (value as LocalizedText) : {};
 }

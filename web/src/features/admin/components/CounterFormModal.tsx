@@ -23,7 +23,7 @@ export function CounterFormModal({ branchCode, open, counter, onClose }: Props) 
     // A counter name is optional: send none rather than an object of empty strings.
     const named = Object.values(values.name ?? {}).some((text) => text?.trim());
     saveCounter.mutate(
-      { existingNumber: counter ? Number(counter.number) : undefined, counter: { ...values, name: named ? values.name : null } },
+      { existingNumber: counter ? counter.number : undefined, counter: { ...values, name: named ? values.name : null } },
       {
         onSuccess: () => {
           void message.success(t('common.saved'));

@@ -65,7 +65,7 @@ export function CountersPanel({ branchCode }: { branchCode: string }) {
                 <RowActions
                   name={name}
                   onEdit={() => setEditing(counter)}
-                  onRemove={() => deleteCounter.mutateAsync(Number(counter.number)).catch(reportProblem)}
+                  onRemove={() => deleteCounter.mutateAsync(counter.number).catch(reportProblem)}
                   removeConfirm={t('counters.deleteConfirm', { name })}
                 />
               );

@@ -30,7 +30,7 @@ export function AuditLogPage() {
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
-          total: Number(auditLog.data?.total ?? 0),
+          total: auditLog.data?.total ?? 0,
           showSizeChanger: false,
           showTotal: (total) => t('common.total', { total }),
           onChange: (page) => setQuery({ ...query, page }),

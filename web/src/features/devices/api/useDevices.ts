@@ -50,6 +50,6 @@ export function useCounterOptions(branchCode: string) {
   return useQuery({
     queryKey: queryKeys.counters(branchCode),
     queryFn: () => unwrap(api.GET('/api/branches/{code}/counters', { params: { path: { code: branchCode } } })),
-    select: (counters) => counters.map((counter) => ({ value: Number(counter.number), label: `${counter.number} · ${counter.displayName}` })),
+    select: (counters) => counters.map((counter) => ({ value: counter.number, label: `${counter.number} · ${counter.displayName}` })),
   });
 }
