@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite: .NET unit and integration tests (SQLite), the PostgreSQL suite, the browser end-to-end tests
-# (all in tests/Touchpoint.Tests), and the web app's unit tests (Vitest). Ends with one line "N passed, N failed, N skipped".
+# Runs every test suite: every .NET test project in Touchpoint.slnx (unit and integration tests on SQLite, the PostgreSQL
+# suite, the browser end-to-end tests) and the web app's unit tests (Vitest). Ends with one line "N passed, N failed, N skipped".
 # PostgreSQL tests need TOUCHPOINT_TEST_POSTGRES (eval "$(.ci/postgres.sh start)" starts a throw-away server); browser
 # tests need Chromium. Without them those tests are skipped, except with CI=true, where they fail.
 set -u
@@ -23,14 +23,15 @@ if ! dotnet build Touchpoint.slnx -nologo -clp:ErrorsOnly; then
 fi
 
 echo "== .NET tests"
-dotnet test tests/Touchpoint.Tests --no-build -nologo --logger "console;verbosity=minimal" \
-  --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" || true
-trx="$results/dotnet.trx"
-if [ -f "$trx" ]; then
-  counter() { grep -o "<Counters [^>]*" "$trx" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"; }
-  passed=$((passed + $(counter passed))); failed=$((failed + $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
-  # The TRX counters leave skipped tests out; count their results instead.
-  skipped=$((skipped + $(grep -o '<UnitTestResult [^>]*outcome="NotExecuted"' "$trx" | wc -l)))
+dotnet test Touchpoint.slnx --no-build -nologo --logger "console;verbosity=minimal" --logger trx --results-directory "$results" || true
+trx_files=$(find "$results" -name '*.trx')
+if [ -n "$trx_files" ]; then
+  for trx in $trx_files; do
+    counter() { grep -o "<Counters [^>]*" "$trx" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"; }
+    passed=$((passed + $(counter passed))); failed=$((failed + $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted)))
+    # The TRX counters leave skipped tests out; count their results instead.
+    skipped=$((skipped + $(grep -o '<UnitTestResult [^>]*outcome="NotExecuted"' "$trx" | wc -l)))
+  done
 else
   echo "the .NET test run wrote no results"; failed=$((failed + 1))
 fi
