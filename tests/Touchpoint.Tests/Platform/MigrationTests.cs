@@ -32,12 +32,21 @@ public sealed class MigrationTests
         await using (var db = create())
         {
             await db.GetService<IMigrator>().MigrateAsync(FirstMigration);
-            var branch = new Branch { Code = "OLD", Name = LocalizedText.Of("旧", "舊", "옛", "Old"), TimeZone = "Asia/Seoul" };
-            db.Branches.Add(branch);
-            var user = new User { UserName = "keeper", NormalizedUserName = "keeper", DisplayName = "Keeper", PasswordHash = "x" };
-            user.Branches.Add(new UserBranch { UserId = user.Id, BranchId = branch.Id });
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
+            // Rows are written with SQL of the old schema: today's entities have columns the old tables lack.
+            var branchId = Guid.NewGuid();
+            var userId = Guid.NewGuid();
+            var now = DateTime.UtcNow;
+            var name = LocalizedText.Of("旧", "舊", "옛", "Old").ToJson();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Branches" ("Id", "Code", "Name", "TimeZone", "Address", "BusinessHours", "Holidays", "CreatedAt")
+                VALUES ({branchId}, 'OLD', {name}, 'Asia/Seoul', NULL, '[]', '[]', {now})
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Users" ("Id", "UserName", "NormalizedUserName", "DisplayName", "PasswordHash", "Language", "IsActive",
+                    "FailedSignIns", "LockedUntil", "SecurityStamp", "CreatedAt", "LastSignInAt")
+                VALUES ({userId}, 'keeper', 'keeper', 'Keeper', 'x', 'ko-KR', {true}, 0, NULL, 's', {now}, NULL)
+                """);
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "UserBranches" ("UserId", "BranchId") VALUES ({userId}, {branchId})""");
             Assert.Contains("20261122000002_DevicesTokensSettings", await db.Database.GetPendingMigrationsAsync());
         }
 
@@ -47,6 +56,7 @@ public sealed class MigrationTests
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             var branch = await db.Branches.SingleAsync();
             Assert.Equal("옛", branch.Name.Resolve("ko-KR"));
+            Assert.Equal(2, branch.PriorityRatio); // columns added later take their defaults
             var user = await db.Users.Include(u => u.Branches).SingleAsync();
             Assert.Equal(branch.Id, user.Branches.Single().BranchId);
             // Tables of the newer migration work with the old rows.

@@ -16,6 +16,12 @@ public sealed class Branch
     public List<BusinessHours> BusinessHours { get; set; } = [];
     public List<Holiday> Holidays { get; set; } = [];
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>Queue rule: at most this many priority tickets are called in a row while normal tickets wait.</summary>
+    public int PriorityRatio { get; set; } = 2;
+    /// <summary>Queue rule: how often a called ticket may be re-announced before it can be marked a no-show.</summary>
+    public int RecallLimit { get; set; } = 2;
+    /// <summary>Queue rule: an appointment is due this many minutes before its time.</summary>
+    public int AppointmentWindowMinutes { get; set; } = 10;
 
     public List<ServiceType> Services { get; set; } = [];
     public List<Counter> Counters { get; set; } = [];
@@ -36,6 +42,9 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         b.Property(x => x.Name).HasLocalizedTextConversion();
         b.Property(x => x.BusinessHours).HasJsonConversion();
         b.Property(x => x.Holidays).HasJsonConversion();
+        b.Property(x => x.PriorityRatio).HasDefaultValue(2);
+        b.Property(x => x.RecallLimit).HasDefaultValue(2);
+        b.Property(x => x.AppointmentWindowMinutes).HasDefaultValue(10);
         b.HasMany(x => x.Services).WithOne().HasForeignKey(s => s.BranchId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Counters).WithOne().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -13,6 +13,12 @@ public sealed class Counter
     public int Number { get; set; }
     public LocalizedText? Name { get; set; }
     public string State { get; set; } = CounterStates.Closed;
+    /// <summary>Why a paused counter is paused: break, backOffice, training.</summary>
+    public string? PauseReason { get; set; }
+    /// <summary>The staff member signed in at the counter, who serves what it calls.</summary>
+    public Guid? StaffUserId { get; set; }
+    /// <summary>Priority tickets called in a row, so that priority interleaves with normal tickets instead of starving them.</summary>
+    public int PriorityStreak { get; set; }
     public List<CounterService> Services { get; set; } = [];
 }
 
@@ -40,6 +46,7 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
         b.HasIndex(x => new { x.BranchId, x.Number }).IsUnique();
         b.Property(x => x.Name!).HasLocalizedTextConversion();
         b.Property(x => x.State).HasMaxLength(16);
+        b.Property(x => x.PauseReason).HasMaxLength(16);
         b.HasMany(x => x.Services).WithOne().HasForeignKey(s => s.CounterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

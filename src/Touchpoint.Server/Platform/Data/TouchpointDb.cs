@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Devices;
 using Touchpoint.Server.Platform.Identity;
@@ -25,6 +27,9 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<CounterService> CounterServices => Set<CounterService>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
+    public DbSet<Encounter> Encounters => Set<Encounter>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

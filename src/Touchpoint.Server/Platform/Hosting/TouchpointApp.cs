@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Devices;
@@ -95,6 +96,7 @@ public static class TouchpointApp
         app.MapSettingsApi();
         app.MapDeviceApi();
         app.MapOrganisationApi();
+        app.MapQueueApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

@@ -60,9 +60,13 @@ public static class HttpSetup
         return services;
     }
 
+    /// <summary>
+    /// Per signed-in principal (a kiosk, a staff member), else per address: a branch's kiosks and staff often share one
+    /// public address and must not share one allowance with its anonymous visitors.
+    /// </summary>
     private static void AddPerAddress(RateLimiterOptions o, string name, int perMinute) =>
         o.AddPolicy(name, ctx => RateLimitPartition.GetFixedWindowLimiter(
-            ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ctx.User.Identity?.IsAuthenticated == true ? "principal:" + ctx.User.Identity.Name : ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     public static IApplicationBuilder UseTouchpointLocalization(this IApplicationBuilder app)
@@ -105,6 +109,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         {
             Status = bad.StatusCode,
             Title = Messages.Get("validation.title"),
+            // The framework's own words name the parameter that failed to bind (route, query or body).
+            Detail = bad.InnerException is JsonException ? null : bad.Message,
         };
         ctx.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = problem, Exception = exception });

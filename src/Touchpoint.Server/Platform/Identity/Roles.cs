@@ -32,16 +32,22 @@ public static class Permissions
     public const string TokensManage = "tokens.manage";
     public const string AuditRead = "audit.read";
     public const string SettingsManage = "settings.manage";
+    /// <summary>Issue queue tickets at the desk.</summary>
+    public const string QueueIssue = "queue.issue";
+    /// <summary>Work a counter: open it, call, serve, transfer, complete.</summary>
+    public const string QueueServe = "queue.serve";
+    /// <summary>Watch the live queue board of a branch.</summary>
+    public const string QueueBoard = "queue.board";
 
     public static readonly IReadOnlyList<string> All =
-        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage];
+        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
-        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead],
-        [Roles.Supervisor] = [OrganisationRead],
-        [Roles.Frontline] = [OrganisationRead],
+        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe],
         [Roles.BackOffice] = [OrganisationRead],
         [Roles.QualityReviewer] = [OrganisationRead],
         [Roles.Trainer] = [OrganisationRead],

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Touchpoint.Server.Features.Encounters;
+
+/// <summary>
+/// One interaction with a customer, on any channel. The window service records one when a ticket is completed; the
+/// encounters and cases module adds stage, nature, summaries and links to cases.
+/// </summary>
+public sealed class Encounter
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BranchId { get; set; }
+    public required string Channel { get; set; }
+    /// <summary>Derived from the channel, as the seeds classify encounters: faceToFace, phone or online.</summary>
+    public required string Mode { get; set; }
+    public Guid? StaffUserId { get; set; }
+    public Guid? ServiceTypeId { get; set; }
+    public Guid? TicketId { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime EndedAt { get; set; }
+    public required string Outcome { get; set; }
+}
+
+public static class EncounterChannels
+{
+    public const string Counter = "counter";
+    public static string ModeOf(string channel) => channel switch
+    {
+        Counter => "faceToFace",
+        "phone" => "phone",
+        _ => "online",
+    };
+}
+
+internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounter>
+{
+    public void Configure(EntityTypeBuilder<Encounter> b)
+    {
+        b.ToTable("Encounters");
+        b.HasIndex(x => new { x.BranchId, x.StartedAt });
+        b.HasIndex(x => x.TicketId);
+        b.Property(x => x.Channel).HasMaxLength(16);
+        b.Property(x => x.Mode).HasMaxLength(16);
+        b.Property(x => x.Outcome).HasMaxLength(32);
+    }
+}

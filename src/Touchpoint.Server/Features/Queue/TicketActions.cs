@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Platform.Realtime;
+
+namespace Touchpoint.Server.Features.Queue;
+
+public sealed record CompleteTicketRequest(string? Outcome);
+public sealed record TransferTicketRequest(string? Service, int? Counter);
+public sealed record ResumeTicketRequest(int? Counter);
+
+/// <summary>
+/// What a counter does with the ticket it called: start, complete, recall, no-show, transfer, park and resume. Each
+/// checks the ticket's state and answers 409 with the reason when it is wrong, then saves and publishes the change.
+/// </summary>
+public static class TicketActions
+{
+    private delegate Task<ProblemHttpResult?> Change(QueueTicket ticket, Branch branch, TouchpointDb db, DateTime now);
+
+    public static void MapTicketActions(this RouteGroupBuilder tickets)
+    {
+        tickets.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+            Apply(id, u, db, rt, c, ct, Start));
+        // complete and resume take an optional body: devices and scripts call them with none at all.
+        tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+        {
+            var r = await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct);
+            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Complete(t, d, now, r?.Outcome));
+        });
+        tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+            Apply(id, u, db, rt, c, ct, Recall, QueueContext.TicketCalledEvent));
+        tickets.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+            Apply(id, u, db, rt, c, ct, NoShow));
+        tickets.MapPost("/{id:guid}/park", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+            Apply(id, u, db, rt, c, ct, Park));
+        tickets.MapPost("/{id:guid}/transfer", (Guid id, TransferTicketRequest r, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+            (r.Service is null) == (r.Counter is null)
+                ? Task.FromResult<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>>(
+                    new Validation().Add("service", "validation.transferTarget").Problem())
+                : Apply(id, u, db, rt, c, ct, (t, b, d, now) => Transfer(t, b, d, r)));
+        tickets.MapPost("/{id:guid}/resume", async (Guid id, HttpRequest request, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+        {
+            var r = await OptionalBody.ReadAsync<ResumeTicketRequest>(request, ct);
+            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Resume(t, b, d, now, r?.Counter, u.UserId()));
+        });
+    }
+
+    private static async Task<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>> Apply(
+        Guid id, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct,
+        Change change, string eventType = QueueContext.TicketChangedEvent)
+    {
+        var (ticket, branch, problem) = await QueueContext.FindTicketAsync(db, id, user, ct);
+        if (ticket is null) return problem!;
+        var counterBefore = ticket.CounterId;
+        if (await change(ticket, branch!, db, clock.GetUtcNow().UtcDateTime) is { } refused) return refused;
+        await db.SaveChangesAsync(ct);
+
+        var counterId = ticket.CounterId ?? counterBefore;
+        var counterNumber = counterId is { } cid ? await db.Counters.Where(c => c.Id == cid).Select(c => (int?)c.Number).FirstAsync(ct) : null;
+        await QueueContext.PublishAsync(realtime, branch!, ticket, counterNumber, eventType, ct);
+        if (eventType != QueueContext.TicketChangedEvent)
+            await QueueContext.PublishAsync(realtime, branch!, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
+        return TypedResults.Ok(await QueueContext.ToDtoAsync(db, ticket, branch!, ct));
+    }
+
+    private static Task<ProblemHttpResult?> Start(QueueTicket t, Branch b, TouchpointDb db, DateTime now)
+    {
+        if (t.Status != TicketStatuses.Called) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
+        t.Status = TicketStatuses.Serving;
+        t.StartedAt = now;
+        return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    /// <summary>Completing records the encounter (counter channel, face to face) the reports and later modules read.</summary>
+    private static Task<ProblemHttpResult?> Complete(QueueTicket t, TouchpointDb db, DateTime now, string? outcome)
+    {
+        if (!TicketStatuses.IsActive(t.Status)) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
+        t.StartedAt ??= now;
+        t.Status = TicketStatuses.Completed;
+        t.CompletedAt = now;
+        db.Encounters.Add(new Encounter
+        {
+            BranchId = t.BranchId, Channel = EncounterChannels.Counter, Mode = EncounterChannels.ModeOf(EncounterChannels.Counter),
+            StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId, TicketId = t.Id, StartedAt = t.StartedAt.Value, EndedAt = now,
+            Outcome = string.IsNullOrWhiteSpace(outcome) ? "resolved" : outcome.Trim()[..Math.Min(32, outcome.Trim().Length)],
+        });
+        return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    private static Task<ProblemHttpResult?> Recall(QueueTicket t, Branch b, TouchpointDb db, DateTime now)
+    {
+        if (t.Status != TicketStatuses.Called) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
+        if (t.RecallCount >= b.RecallLimit) return Task.FromResult<ProblemHttpResult?>(QueueContext.Conflict("queue.recallLimit", t.Number, t.RecallCount));
+        t.RecallCount++;
+        return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    private static Task<ProblemHttpResult?> NoShow(QueueTicket t, Branch b, TouchpointDb db, DateTime now)
+    {
+        if (t.Status != TicketStatuses.Called) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
+        if (t.RecallCount < b.RecallLimit) return Task.FromResult<ProblemHttpResult?>(QueueContext.Conflict("queue.noShowTooEarly", t.Number, b.RecallLimit));
+        t.Status = TicketStatuses.NoShow;
+        t.CompletedAt = now;
+        return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    private static Task<ProblemHttpResult?> Park(QueueTicket t, Branch b, TouchpointDb db, DateTime now)
+    {
+        if (!TicketStatuses.IsActive(t.Status)) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
+        t.Status = TicketStatuses.Parked;
+        return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    /// <summary>Back to waiting in another service or for one counter, keeping the issue time so the wait counts from arrival.</summary>
+    private static async Task<ProblemHttpResult?> Transfer(QueueTicket t, Branch b, TouchpointDb db, TransferTicketRequest r)
+    {
+        if (!TicketStatuses.IsActive(t.Status) && t.Status != TicketStatuses.Parked) return QueueContext.WrongState(t);
+        if (r.Service is not null)
+        {
+            var code = r.Service.Trim().ToUpperInvariant();
+            var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.BranchId == b.Id && s.Code == code);
+            if (service is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownService", code);
+            t.ServiceTypeId = service.Id;
+            t.TargetCounterId = null;
+        }
+        else
+        {
+            var counter = await db.Counters.AsNoTracking().FirstOrDefaultAsync(c => c.BranchId == b.Id && c.Number == r.Counter);
+            if (counter is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownCounter", r.Counter);
+            t.TargetCounterId = counter.Id;
+        }
+        t.Status = TicketStatuses.Waiting;
+        t.CounterId = null;
+        t.StaffUserId = null;
+        t.CalledAt = null;
+        t.StartedAt = null;
+        t.RecallCount = 0;
+        t.TransferCount++;
+        return null;
+    }
+
+    /// <summary>A parked ticket comes back at a counter (the one it left by default), which must be open and free.</summary>
+    private static async Task<ProblemHttpResult?> Resume(QueueTicket t, Branch b, TouchpointDb db, DateTime now, int? counterNumber, Guid? staffId)
+    {
+        if (t.Status != TicketStatuses.Parked) return QueueContext.WrongState(t);
+        var counter = counterNumber is { } n
+            ? await db.Counters.FirstOrDefaultAsync(c => c.BranchId == b.Id && c.Number == n)
+            : await db.Counters.FirstOrDefaultAsync(c => c.Id == t.CounterId);
+        if (counter is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownCounter", counterNumber);
+        if (await CallNextTicket.ReadyProblemAsync(db, counter, CancellationToken.None) is { } notReady) return notReady;
+        t.Status = t.StartedAt is null ? TicketStatuses.Called : TicketStatuses.Serving;
+        t.CounterId = counter.Id;
+        t.StaffUserId = staffId ?? t.StaffUserId;
+        t.CalledAt ??= now;
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Devices;
+using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Platform.Localization;
+using Touchpoint.Server.Platform.Realtime;
+
+namespace Touchpoint.Server.Features.Queue;
+
+public sealed record IssueTicketRequest(string? Service, string? Priority, string? Language, string? Phone, DateTime? AppointmentAt);
+
+/// <summary>
+/// Issues a ticket: from the branch's kiosk (device token), from a customer's phone by the branch QR code (anonymous,
+/// rate-limited), or at the desk by staff. Numbers come from a per-service, per-day sequence row that the database
+/// increments atomically, so two kiosks never print the same number.
+/// </summary>
+public static partial class TicketIssuing
+{
+    public static async Task<Results<Created<TicketDto>, ValidationProblem, ProblemHttpResult>> Issue(
+        [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+    {
+        var code = branchCode.Trim().ToUpperInvariant();
+        var branch = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
+        if (branch is null) return Problems.NotFound();
+        var source = SourceOf(user, branch.Code);
+        if (source is null) return Problems.Forbidden();
+
+        var v = new Validation();
+        v.Required("service", r.Service, 32);
+        var priority = r.Priority ?? (r.AppointmentAt is null ? PriorityClasses.Normal : PriorityClasses.Appointment);
+        if (!PriorityClasses.All.Contains(priority)) v.Add("priority", "validation.priority", string.Join(", ", PriorityClasses.All));
+        // A customer on their phone cannot make themselves a priority case; staff and kiosks (with their prompts) can.
+        else if (source == TicketSources.Qr && PriorityClasses.IsPriority(priority)) v.Add("priority", "problem.forbidden");
+        var language = r.Language ?? Languages.Current;
+        v.Language("language", language);
+        if (r.Phone is not null && !PhonePattern().IsMatch(r.Phone)) v.Add("phone", "validation.phone");
+        if (!v.IsValid) return v.Problem();
+
+        var serviceCode = r.Service!.Trim().ToUpperInvariant();
+        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.BranchId == branch.Id && s.Code == serviceCode, ct);
+        if (service is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownService", serviceCode);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!QueueClock.IsIssuing(service, branch, now))
+            return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceClosedTitle", "queue.serviceClosed",
+                service.Name.Resolve(language), service.IssuingStart, service.IssuingEnd);
+
+        var ticket = new QueueTicket
+        {
+            BranchId = branch.Id, ServiceTypeId = service.Id, BusinessDate = QueueClock.BusinessDate(branch, now), Number = "",
+            Priority = priority, Language = language, Source = r.AppointmentAt is null ? source : TicketSources.Appointment,
+            ContactPhone = r.Phone, IssuedAt = now, AppointmentAt = r.AppointmentAt?.ToUniversalTime(),
+        };
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
+            if (service.DailyCap is { } cap && ticket.Sequence > cap)
+            {
+                await tx.RollbackAsync(ct);
+                return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), cap);
+            }
+            ticket.Number = QueueClock.FormatNumber(service.Prefix, ticket.Sequence);
+            db.QueueTickets.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        await QueueContext.PublishAsync(realtime, branch, ticket, null, QueueContext.TicketChangedEvent, ct);
+        var dto = await QueueContext.ToDtoAsync(db, ticket, branch, ct);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", dto);
+    }
+
+    /// <summary>How the caller may issue here: null when not at all (staff or a device of another branch).</summary>
+    private static string? SourceOf(ClaimsPrincipal user, string branchCode)
+    {
+        if (user.Identity?.IsAuthenticated != true) return TicketSources.Qr;
+        if (user.Has(DevicePermissions.Kiosk)) return user.CanAccessBranch(branchCode) ? TicketSources.Kiosk : null;
+        return user.Has(Permissions.QueueIssue) && user.CanAccessBranch(branchCode) ? TicketSources.Staff : null;
+    }
+
+    /// <summary>
+    /// Creates the day's sequence row if needed, then increments it in one statement that returns the new value. Inside
+    /// the caller's transaction the row stays locked until the ticket is saved, on SQLite (one writer) and PostgreSQL
+    /// (row lock) alike.
+    /// </summary>
+    private static async Task<int> NextSequenceAsync(TouchpointDb db, Guid serviceId, string businessDate, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "TicketSequences" ("ServiceTypeId", "BusinessDate", "LastNumber") VALUES ({serviceId}, {businessDate}, 0) ON CONFLICT DO NOTHING""", ct);
+        var next = await db.Database.SqlQuery<int>(
+            $"""UPDATE "TicketSequences" SET "LastNumber" = "LastNumber" + 1 WHERE "ServiceTypeId" = {serviceId} AND "BusinessDate" = {businessDate} RETURNING "LastNumber" AS "Value" """)
+            .ToListAsync(ct);
+        return next.Single();
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{5,19}$")]
+    private static partial Regex PhonePattern();
+}
