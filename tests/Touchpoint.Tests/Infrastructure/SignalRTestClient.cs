@@ -48,6 +48,11 @@ public sealed class SignalRTestClient : IAsyncDisposable
         return client;
     }
 
+    private readonly List<string> seen = [];
+
+    /// <summary>Whether an event of the type arrived so far (whether or not a wait consumed it).</summary>
+    public bool Received(string type) { lock (seen) return seen.Contains(type); }
+
     /// <summary>Waits for an event of the type, ignoring others.</summary>
     public async Task<JsonNode> WaitForEventAsync(string type, TimeSpan timeout)
     {
@@ -92,7 +97,11 @@ public sealed class SignalRTestClient : IAsyncDisposable
                     var message = JsonNode.Parse(frame);
                     // type 1 = invocation; the handshake answer ({}) and pings (type 6) are ignored.
                     if (message?["type"]?.GetValue<int>() == 1 && message["target"]?.GetValue<string>() == "event")
-                        await events.Writer.WriteAsync(message["arguments"]![0]!.DeepClone());
+                    {
+                        var evt = message["arguments"]![0]!.DeepClone();
+                        lock (seen) seen.Add(evt["type"]?.GetValue<string>() ?? "");
+                        await events.Writer.WriteAsync(evt);
+                    }
                 }
             }
         }

@@ -30,10 +30,24 @@ public sealed class RealtimeTests : IDisposable
     }
 
     [Fact]
-    public async Task Hub_RefusesAnonymousConnections()
+    public async Task AnonymousPhone_FollowsItsTicket_ButReceivesNoBranchEvents()
     {
-        var ws = app.Server.CreateWebSocketClient();
-        await Assert.ThrowsAnyAsync<Exception>(() => ws.ConnectAsync(new Uri(app.Server.BaseAddress, "/hubs/events"), CancellationToken.None));
+        await app.CreateBranchAsync("SH", "PERSONAL");
+        var admin = await app.AdminAsync();
+        await (await admin.PostAsJsonAsync("/api/branches/SH/counters", new { number = 1, services = new[] { "PERSONAL" } })).ShouldBeAsync(HttpStatusCode.Created);
+        await (await admin.PostAsync("/api/branches/SH/counters/1/open", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var ticket = await (await app.CreateClient().PostAsJsonAsync("/api/branches/SH/tickets", new { service = "PERSONAL" })).JsonAsync(HttpStatusCode.Created);
+
+        await using var phone = await SignalRTestClient.ConnectAsync(app.Server.CreateWebSocketClient(), app.Server.BaseAddress);
+        await phone.InvokeAsync("FollowTicket", ticket["id"]!.GetValue<string>());
+        await Task.Delay(200);
+        await (await admin.PostAsJsonAsync("/api/branches/SH/services", new { code = "OTHER", name = "Other", prefix = "O" })).ShouldBeAsync(HttpStatusCode.Created);
+        await (await admin.PostAsync("/api/branches/SH/counters/1/call-next", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var called = await phone.WaitForEventAsync("ticket.called", TimeSpan.FromSeconds(10));
+        Assert.Equal("A001", called["data"]!["number"]!.GetValue<string>());
+        Assert.Equal(1, called["data"]!["counter"]!.GetValue<int>());
+        Assert.False(phone.Received("organisation.changed"));
     }
 
     private async Task<string> SignInCookieAsync(string role, string branch)

@@ -197,5 +197,21 @@ public sealed class QueueFlowTests : IDisposable
         await (await supervisor.GetAsync("/api/queue/erlang-c?arrivalsPerHour=-1&serviceMinutes=0&counters=0")).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task KioskInfo_IsPublic_AndTheWaitingListHidesWhoIsWaiting()
+    {
+        var staff = await CounterStaffAsync(1);
+        await (await app.CreateClient().PostAsJsonAsync("/api/branches/SH/tickets", new { service = "PERSONAL", phone = "+86 138 0013 8000" })).ShouldBeAsync(HttpStatusCode.Created);
+        var kiosk = await (await app.CreateClient().GetAsync("/api/public/branches/sh/kiosk")).JsonAsync();
+        var personal = kiosk["services"]!.AsArray().Single(x => x!["code"]!.GetValue<string>() == "PERSONAL")!;
+        Assert.Equal(1, personal["waiting"]!.GetValue<int>());
+        Assert.True(personal["issuing"]!.GetValue<bool>());
+
+        await (await app.CreateClient().GetAsync("/api/branches/SH/queue")).ProblemAsync(HttpStatusCode.Unauthorized);
+        var lists = await (await staff.GetAsync("/api/branches/SH/queue")).Content.ReadAsStringAsync();
+        Assert.Contains("A001", lists);
+        Assert.DoesNotContain("138", lists);
+    }
+
     public void Dispose() => app.Dispose();
 }

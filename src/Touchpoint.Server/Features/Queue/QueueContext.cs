@@ -73,5 +73,5 @@ public static class QueueContext
     }
 
     /// <summary>The mobile status page of one ticket listens to this group only.</summary>
-    public static string TicketGroup(Guid id) => "ticket:" + id;
+    public static string TicketGroup(Guid id) => RealtimeGroups.Ticket(id);
 }

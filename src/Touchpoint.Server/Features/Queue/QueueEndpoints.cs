@@ -16,6 +16,9 @@ public static class QueueEndpoints
             .RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Queue");
         // The mobile status page reads its ticket without signing in; the id is unguessable and nothing personal is shown.
         app.MapGet("/api/tickets/{id:guid}", GetTicket).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Queue");
+        app.MapGet("/api/public/branches/{branch}/kiosk", QueueListEndpoints.Kiosk).AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Queue");
+        app.MapGet("/api/branches/{branch}/queue", QueueListEndpoints.Lists).RequireAuthorization(Permissions.QueueServe).WithTags("Queue");
         app.MapGet("/api/branches/{branch}/board", QueueBoard.Get).RequireAuthorization().WithTags("Queue");
         app.MapGet("/api/queue/erlang-c", QueueBoard.ErlangCCalculator).RequireAuthorization().WithTags("Queue");
 

@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Touchpoint.Server.Platform.Identity;
 
 namespace Touchpoint.Server.Platform.Realtime;
 
 /// <summary>
-/// Thin hub: it only puts connections into groups (user, branch, counter). Endpoints and services push events through
-/// <see cref="IRealtimePublisher"/>; clients listen for the method "event".
+/// Thin hub: it only puts connections into groups (user, branch, counter, ticket). Endpoints and services push events
+/// through <see cref="IRealtimePublisher"/>; clients listen for the method "event". Anonymous connections are allowed
+/// for one thing only: a customer's phone following its own ticket, whose events carry no personal data.
 /// </summary>
-[Authorize]
 public sealed class EventsHub : Hub
 {
     public const string Path = "/hubs/events";
@@ -17,6 +16,11 @@ public sealed class EventsHub : Hub
     public override async Task OnConnectedAsync()
     {
         var user = Context.User!;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            await base.OnConnectedAsync();
+            return;
+        }
         if (user.UserId() is { } userId) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));
         if (user.SpansAllBranches()) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.AllBranches);
         foreach (var branch in user.BranchCodes())
@@ -24,10 +28,13 @@ public sealed class EventsHub : Hub
         await base.OnConnectedAsync();
     }
 
+    /// <summary>The mobile status page follows its ticket (the id is the secret; the events hold no personal data).</summary>
+    public Task FollowTicket(Guid ticketId) => Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Ticket(ticketId));
+
     /// <summary>A counter terminal or a supervisor follows one counter's events.</summary>
     public async Task JoinCounter(string branchCode, int number)
     {
-        if (!Context.User!.CanAccessBranch(branchCode)) throw new HubException("Not allowed for this branch.");
+        if (Context.User?.Identity?.IsAuthenticated != true || !Context.User.CanAccessBranch(branchCode)) throw new HubException("Not allowed for this branch.");
         await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Counter(branchCode, number));
     }
 
@@ -43,4 +50,5 @@ public static class RealtimeGroups
     public static string Counter(string branchCode, int number) => $"counter:{branchCode.ToUpperInvariant()}:{number}";
     public static string User(Guid id) => "user:" + id;
     public static string Case(Guid id) => "case:" + id;
+    public static string Ticket(Guid id) => "ticket:" + id;
 }

@@ -327,6 +327,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/branches/{branch}/kiosk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KioskInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{branch}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueLists"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/branches/{branch}/board": {
         parameters: {
             query?: never;
@@ -2409,6 +2483,20 @@ export interface components {
             /** Format: date-time */
             appointmentAt: null | string;
         };
+        KioskInfo: {
+            branchCode: string;
+            branchName: components["schemas"]["LocalizedText"];
+            services: components["schemas"]["KioskService"][];
+        };
+        KioskService: {
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            prefix: string;
+            /** Format: int32 */
+            waiting: number;
+            issuing: boolean;
+            full: boolean;
+        };
         /** @description Text per language (zh-CN, zh-TW, ko-KR, en-US); a plain string is accepted on input for all four. */
         LocalizedText: {
             [key: string]: string;
@@ -2454,6 +2542,25 @@ export interface components {
             latestCalls: components["schemas"]["BoardCall"][];
             services: components["schemas"]["BoardService"][];
             counters: components["schemas"]["BoardCounter"][];
+        };
+        QueueEntry: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            service: string;
+            priority: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: int32 */
+            waitedSeconds: number;
+            /** Format: int32 */
+            targetCounter: null | number;
+            /** Format: int32 */
+            counter: null | number;
+        };
+        QueueLists: {
+            waiting: components["schemas"]["QueueEntry"][];
+            parked: components["schemas"]["QueueEntry"][];
         };
         ResetPasswordRequest: {
             newPassword: null | string;

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Localization;
+
+namespace Touchpoint.Server.Features.Queue;
+
+public sealed record KioskService(string Code, LocalizedText Name, string Prefix, int Waiting, bool Issuing, bool Full);
+public sealed record KioskInfo(string BranchCode, LocalizedText BranchName, IReadOnlyList<KioskService> Services);
+public sealed record QueueEntry(Guid Id, string Number, string Service, string Priority, DateTime IssuedAt, int WaitedSeconds, int? TargetCounter, int? Counter);
+public sealed record QueueLists(IReadOnlyList<QueueEntry> Waiting, IReadOnlyList<QueueEntry> Parked);
+
+/// <summary>What kiosks and customers' phones may read without signing in, and the lists a counter works from.</summary>
+public static class QueueListEndpoints
+{
+    /// <summary>Services to choose from, with whether each issues tickets right now: the kiosk says so before anyone taps.</summary>
+    public static async Task<Results<Ok<KioskInfo>, ProblemHttpResult>> Kiosk(string branch, TouchpointDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var code = branch.Trim().ToUpperInvariant();
+        var b = await db.Branches.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
+        if (b is null) return Problems.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = QueueClock.BusinessDate(b, now);
+        var services = await db.Services.AsNoTracking().Where(s => s.BranchId == b.Id).OrderBy(s => s.Code).ToListAsync(ct);
+        var issued = await db.TicketSequences.AsNoTracking().Where(s => s.BusinessDate == today && services.Select(x => x.Id).Contains(s.ServiceTypeId))
+            .ToDictionaryAsync(s => s.ServiceTypeId, s => s.LastNumber, ct);
+        var waiting = await db.QueueTickets.AsNoTracking().Where(t => t.BranchId == b.Id && t.Status == TicketStatuses.Waiting)
+            .GroupBy(t => t.ServiceTypeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return TypedResults.Ok(new KioskInfo(b.Code, b.Name, services.Select(s => new KioskService(
+            s.Code, s.Name, s.Prefix, waiting.GetValueOrDefault(s.Id), QueueClock.IsIssuing(s, b, now),
+            s.DailyCap is { } cap && issued.GetValueOrDefault(s.Id) >= cap)).ToList()));
+    }
+
+    /// <summary>
+    /// The waiting and parked tickets of a branch for counter staff: numbers, services and waited time only, never who
+    /// the customers are, so nobody can pick the easy cases.
+    /// </summary>
+    public static async Task<Results<Ok<QueueLists>, ProblemHttpResult>> Lists(string branch, ClaimsPrincipal user, TouchpointDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var (b, problem) = await BranchAccess.FindAsync(db, branch, user, ct);
+        if (b is null) return problem!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var services = await db.Services.AsNoTracking().Where(s => s.BranchId == b.Id).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var counters = await db.Counters.AsNoTracking().Where(c => c.BranchId == b.Id).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
+        var tickets = await db.QueueTickets.AsNoTracking()
+            .Where(t => t.BranchId == b.Id && (t.Status == TicketStatuses.Waiting || t.Status == TicketStatuses.Parked))
+            .OrderBy(t => t.IssuedAt).Take(500).ToListAsync(ct);
+        QueueEntry Entry(QueueTicket t) => new(t.Id, t.Number, services.GetValueOrDefault(t.ServiceTypeId, "?"), t.Priority, t.IssuedAt,
+            (int)Math.Max(0, (now - t.IssuedAt).TotalSeconds),
+            t.TargetCounterId is { } tc ? counters.GetValueOrDefault(tc) : null, t.CounterId is { } c ? counters.GetValueOrDefault(c) : null);
+        return TypedResults.Ok(new QueueLists(
+            tickets.Where(t => t.Status == TicketStatuses.Waiting).Select(Entry).ToList(),
+            tickets.Where(t => t.Status == TicketStatuses.Parked).Select(Entry).ToList()));
+    }
+}
