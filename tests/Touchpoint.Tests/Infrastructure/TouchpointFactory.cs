@@ -76,6 +76,18 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
         return await SignInAsync(userName, password);
     }
 
+    /// <summary>Creates a staff member and returns their session cookies as a Cookie header (for WebSocket clients).</summary>
+    public async Task<string> StaffCookieAsync(string role, params string[] branches)
+    {
+        var admin = await AdminAsync();
+        var userName = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..20];
+        await (await admin.PostAsJsonAsync("/api/admin/users",
+            new { userName, displayName = role, password = "Staff-Pass-1", roles = new[] { role }, branches })).ShouldBeAsync(HttpStatusCode.Created);
+        var login = await CreateDefaultClient().PostAsJsonAsync("/api/auth/login", new { userName, password = "Staff-Pass-1" });
+        await login.ShouldBeAsync(HttpStatusCode.OK);
+        return string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+
     public async Task CreateBranchAsync(string code, params string[] services)
     {
         var admin = await AdminAsync();

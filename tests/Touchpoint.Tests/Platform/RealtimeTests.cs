@@ -13,7 +13,7 @@ public sealed class RealtimeTests : IDisposable
     {
         await app.CreateBranchAsync("SH");
         await app.CreateBranchAsync("TPE");
-        var cookie = await SignInCookieAsync("Supervisor", "SH");
+        var cookie = await app.StaffCookieAsync("Supervisor", "SH");
         var ws = app.Server.CreateWebSocketClient();
         ws.ConfigureRequest = r => r.Headers.Cookie = cookie;
         await using var supervisor = await SignalRTestClient.ConnectAsync(ws, app.Server.BaseAddress);
@@ -48,17 +48,6 @@ public sealed class RealtimeTests : IDisposable
         Assert.Equal("A001", called["data"]!["number"]!.GetValue<string>());
         Assert.Equal(1, called["data"]!["counter"]!.GetValue<int>());
         Assert.False(phone.Received("organisation.changed"));
-    }
-
-    private async Task<string> SignInCookieAsync(string role, string branch)
-    {
-        var admin = await app.AdminAsync();
-        var userName = $"rt{Guid.NewGuid():N}"[..16];
-        await (await admin.PostAsJsonAsync("/api/admin/users",
-            new { userName, displayName = "RT", password = "Staff-Pass-1", roles = new[] { role }, branches = new[] { branch } })).ShouldBeAsync(HttpStatusCode.Created);
-        var login = await app.CreateDefaultClient().PostAsJsonAsync("/api/auth/login", new { userName, password = "Staff-Pass-1" });
-        await login.ShouldBeAsync(HttpStatusCode.OK);
-        return string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     public void Dispose() => app.Dispose();

@@ -22,6 +22,8 @@ public sealed class Branch
     public int RecallLimit { get; set; } = 2;
     /// <summary>Queue rule: an appointment is due this many minutes before its time.</summary>
     public int AppointmentWindowMinutes { get; set; } = 10;
+    /// <summary>How long the evaluation pad accepts a rating after service completes.</summary>
+    public int RatingWindowSeconds { get; set; } = 60;
 
     public List<ServiceType> Services { get; set; } = [];
     public List<Counter> Counters { get; set; } = [];
@@ -45,6 +47,7 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         b.Property(x => x.PriorityRatio).HasDefaultValue(2);
         b.Property(x => x.RecallLimit).HasDefaultValue(2);
         b.Property(x => x.AppointmentWindowMinutes).HasDefaultValue(10);
+        b.Property(x => x.RatingWindowSeconds).HasDefaultValue(60);
         b.HasMany(x => x.Services).WithOne().HasForeignKey(s => s.BranchId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Counters).WithOne().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Cascade);
     }

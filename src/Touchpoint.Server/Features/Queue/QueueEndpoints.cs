@@ -28,6 +28,7 @@ public static class QueueEndpoints
         counters.MapCounterSessions();
 
         app.MapGroup("/api/tickets").RequireAuthorization(Permissions.QueueServe).WithTags("Queue").MapTicketActions();
+        app.MapEvaluationApi();
     }
 
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetTicket(Guid id, TouchpointDb db, CancellationToken ct)

@@ -30,7 +30,7 @@ public static class TicketActions
         tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
         {
             var r = await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct);
-            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Complete(t, d, now, r?.Outcome));
+            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Complete(t, b, d, now, r?.Outcome));
         });
         tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
             Apply(id, u, db, rt, c, ct, Recall, QueueContext.TicketCalledEvent));
@@ -76,8 +76,11 @@ public static class TicketActions
         return Task.FromResult<ProblemHttpResult?>(null);
     }
 
-    /// <summary>Completing records the encounter (counter channel, face to face) the reports and later modules read.</summary>
-    private static Task<ProblemHttpResult?> Complete(QueueTicket t, TouchpointDb db, DateTime now, string? outcome)
+    /// <summary>
+    /// Completing records the encounter (counter channel, face to face) the reports and later modules read, and puts
+    /// the question on the counter's evaluation pad by itself.
+    /// </summary>
+    private static Task<ProblemHttpResult?> Complete(QueueTicket t, Branch b, TouchpointDb db, DateTime now, string? outcome)
     {
         if (!TicketStatuses.IsActive(t.Status)) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
         t.StartedAt ??= now;
@@ -89,6 +92,12 @@ public static class TicketActions
             StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId, TicketId = t.Id, StartedAt = t.StartedAt.Value, EndedAt = now,
             Outcome = string.IsNullOrWhiteSpace(outcome) ? "resolved" : outcome.Trim()[..Math.Min(32, outcome.Trim().Length)],
         });
+        if (t.CounterId is { } counterId)
+            db.ServiceEvaluations.Add(new ServiceEvaluation
+            {
+                TicketId = t.Id, BranchId = t.BranchId, CounterId = counterId, StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId,
+                Language = t.Language, PromptedAt = now, ExpiresAt = now.AddSeconds(b.RatingWindowSeconds),
+            });
         return Task.FromResult<ProblemHttpResult?>(null);
     }
 

@@ -30,6 +30,7 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
     public DbSet<Encounter> Encounters => Set<Encounter>();
+    public DbSet<ServiceEvaluation> ServiceEvaluations => Set<ServiceEvaluation>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

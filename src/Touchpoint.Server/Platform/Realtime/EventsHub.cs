@@ -24,7 +24,15 @@ public sealed class EventsHub : Hub
         if (user.UserId() is { } userId) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));
         if (user.SpansAllBranches()) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.AllBranches);
         foreach (var branch in user.BranchCodes())
+        {
             await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Branch(branch));
+            if (user.Has(Permissions.QueueBoard)) await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Supervisors(branch));
+            // A counter terminal or evaluation pad follows its own counter from the start.
+            if (int.TryParse(user.FindFirst(TouchpointClaims.Counter)?.Value, out var counter))
+                await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Counter(branch, counter));
+        }
+        if (user.SpansAllBranches() && user.Has(Permissions.QueueBoard))
+            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Supervisors("*"));
         await base.OnConnectedAsync();
     }
 
@@ -51,4 +59,6 @@ public static class RealtimeGroups
     public static string User(Guid id) => "user:" + id;
     public static string Case(Guid id) => "case:" + id;
     public static string Ticket(Guid id) => "ticket:" + id;
+    /// <summary>Those who watch a branch's queue (permission queue.board): alerts such as a dissatisfied rating.</summary>
+    public static string Supervisors(string branchCode) => "supervisors:" + branchCode.ToUpperInvariant();
 }

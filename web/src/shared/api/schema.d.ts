@@ -487,6 +487,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/device/pad": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PadState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RateRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{branch}/evaluations/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvaluationSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2511,6 +2634,26 @@ export interface components {
             branches: string[];
             permissions: string[];
         };
+        PadPrompt: {
+            /** Format: uuid */
+            id: string;
+            ticketNumber: string;
+            language: string;
+            /** Format: date-time */
+            expiresAt: string;
+            reasons: string[];
+        };
+        PadStaff: {
+            displayName: string;
+            userName: string;
+        };
+        PadState: {
+            branchCode: string;
+            /** Format: int32 */
+            counter: number;
+            staff: null | components["schemas"]["PadStaff"];
+            prompt: null | components["schemas"]["PadPrompt"];
+        };
         PairDeviceRequest: {
             code: null | string;
         };
@@ -2562,6 +2705,10 @@ export interface components {
             waiting: components["schemas"]["QueueEntry"][];
             parked: components["schemas"]["QueueEntry"][];
         };
+        RateRequest: {
+            rating: null | string;
+            reasons: null | string[];
+        };
         ResetPasswordRequest: {
             newPassword: null | string;
         };
@@ -2579,6 +2726,23 @@ export interface components {
         SignInRequest: {
             userName: null | string;
             password: null | string;
+        };
+        StaffEvaluationSummary: {
+            staffName: null | string;
+            /** Format: int32 */
+            transactions: number;
+            /** Format: int32 */
+            verySatisfied: number;
+            /** Format: int32 */
+            satisfied: number;
+            /** Format: int32 */
+            dissatisfied: number;
+            /** Format: int32 */
+            unrated: number;
+            /** Format: int32 */
+            pending: number;
+            /** Format: double */
+            unratedShare: number;
         };
         TicketDto: {
             /** Format: uuid */

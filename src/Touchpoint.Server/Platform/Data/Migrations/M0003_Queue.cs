@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Touchpoint.Server.Platform.Data.Migrations;
 
-/// <summary>Window service: tickets, daily sequences, queue rules on branches, services and counters; encounters.</summary>
+/// <summary>Window service: tickets, daily sequences, queue rules on branches, services and counters; encounters; pad evaluations.</summary>
 [DbContext(typeof(TouchpointDb))]
 [Migration("20261122000003_Queue")]
 public sealed class M0003_Queue : Migration
@@ -13,6 +13,7 @@ public sealed class M0003_Queue : Migration
         m.AddColumn<int>("PriorityRatio", "Branches", nullable: false, defaultValue: 2);
         m.AddColumn<int>("RecallLimit", "Branches", nullable: false, defaultValue: 2);
         m.AddColumn<int>("AppointmentWindowMinutes", "Branches", nullable: false, defaultValue: 10);
+        m.AddColumn<int>("RatingWindowSeconds", "Branches", nullable: false, defaultValue: 60);
         m.AddColumn<int>("DailyCap", "Services", nullable: true);
         m.AddColumn<string>("IssuingStart", "Services", maxLength: 5, nullable: true);
         m.AddColumn<string>("IssuingEnd", "Services", maxLength: 5, nullable: true);
@@ -73,15 +74,35 @@ public sealed class M0003_Queue : Migration
         }, constraints: t => t.PrimaryKey("PK_Encounters", x => x.Id));
         m.CreateIndex("IX_Encounters_BranchId_StartedAt", "Encounters", ["BranchId", "StartedAt"]);
         m.CreateIndex("IX_Encounters_TicketId", "Encounters", "TicketId");
+
+        m.CreateTable("ServiceEvaluations", t => new
+        {
+            Id = t.Column<Guid>(nullable: false),
+            TicketId = t.Column<Guid>(nullable: false),
+            BranchId = t.Column<Guid>(nullable: false),
+            CounterId = t.Column<Guid>(nullable: false),
+            StaffUserId = t.Column<Guid>(nullable: true),
+            ServiceTypeId = t.Column<Guid>(nullable: false),
+            Language = t.Column<string>(maxLength: 8, nullable: false),
+            PromptedAt = t.Column<DateTime>(nullable: false),
+            ExpiresAt = t.Column<DateTime>(nullable: false),
+            Rating = t.Column<string>(maxLength: 16, nullable: true),
+            Reasons = t.Column<string>(nullable: false),
+            RatedAt = t.Column<DateTime>(nullable: true),
+        }, constraints: t => t.PrimaryKey("PK_ServiceEvaluations", x => x.Id));
+        m.CreateIndex("IX_ServiceEvaluations_TicketId", "ServiceEvaluations", "TicketId", unique: true);
+        m.CreateIndex("IX_ServiceEvaluations_CounterId_PromptedAt", "ServiceEvaluations", ["CounterId", "PromptedAt"]);
+        m.CreateIndex("IX_ServiceEvaluations_BranchId_PromptedAt", "ServiceEvaluations", ["BranchId", "PromptedAt"]);
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropTable("ServiceEvaluations");
         m.DropTable("Encounters");
         m.DropTable("TicketSequences");
         m.DropTable("QueueTickets");
         // Dropping columns from SQLite rebuilds tables; EF does that for us.
-        foreach (var (column, table) in new[] { ("PriorityRatio", "Branches"), ("RecallLimit", "Branches"), ("AppointmentWindowMinutes", "Branches"),
+        foreach (var (column, table) in new[] { ("PriorityRatio", "Branches"), ("RecallLimit", "Branches"), ("AppointmentWindowMinutes", "Branches"), ("RatingWindowSeconds", "Branches"),
                      ("DailyCap", "Services"), ("IssuingStart", "Services"), ("IssuingEnd", "Services"), ("TargetWaitMinutes", "Services"),
                      ("AverageServiceMinutes", "Services"), ("PauseReason", "Counters"), ("StaffUserId", "Counters"), ("PriorityStreak", "Counters") })
             m.DropColumn(column, table);
