@@ -34,6 +34,8 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("TOUCHPOINT_DATA", dataDirectory);
         builder.UseSetting("TOUCHPOINT_DEMO", demo ? "true" : "false");
+        // A few days of simulated counter history keep demo-backed tests quick; the real default is 90.
+        builder.UseSetting("TOUCHPOINT_DEMO_HISTORY_DAYS", "3");
         builder.UseSetting("TOUCHPOINT_ADMIN_PASSWORD", AdminPassword);
         // Failures print the response body; the servers' information logs would only bury it.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -79,6 +79,12 @@ public sealed class PlatformTests : IDisposable
         var me = await (await frontline.GetAsync("/api/me")).JsonAsync();
         Assert.Equal(["SEL"], me["branches"]!.AsArray().Select(b => b!.GetValue<string>()));
         Assert.Equal("ko-KR", me["language"]!.GetValue<string>());
+
+        // The demo branches have simulated history: completed tickets with encounters and pad ratings.
+        var (tickets, encounters, rated) = await demo.WithDbAsync(async db => (
+            await db.QueueTickets.CountAsync(), await db.Encounters.CountAsync(), await db.ServiceEvaluations.CountAsync(e => e.Rating != null)));
+        Assert.True(tickets > 400, $"{tickets} tickets");
+        Assert.True(encounters > 0.9 * tickets && rated > 0.7 * encounters);
     }
 
     [Fact]

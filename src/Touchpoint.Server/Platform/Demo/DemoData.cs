@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Devices;
 using Touchpoint.Server.Platform.Hosting;
@@ -52,11 +53,13 @@ public static class DemoData
         ("quality", Roles.QualityReviewer), ("trainer", Roles.Trainer), ("manager", Roles.Manager),
     ];
 
-    public static async Task SeedAsync(TouchpointDb db, CancellationToken ct)
+    /// <param name="historyDays">Days of simulated queue history per branch (TOUCHPOINT_DEMO_HISTORY_DAYS; tests use few).</param>
+    public static async Task SeedAsync(TouchpointDb db, int historyDays, CancellationToken ct)
     {
         if (await db.Branches.AnyAsync(ct)) return;
         // One hash for every demo account: hashing is deliberately slow and these passwords are public anyway.
         var hash = Passwords.Hash(StaffPassword);
+        var histories = new List<(Branch Branch, List<Guid> Staff, string Code)>();
         foreach (var d in Branches)
         {
             var branch = new Branch
@@ -83,6 +86,7 @@ public static class DemoData
             db.Branches.Add(branch);
 
             var prefix = d.Code.ToLowerInvariant();
+            var counterStaff = new List<Guid>();
             for (var i = 0; i < StaffRoles.Length; i++)
             {
                 var (suffix, role) = StaffRoles[i];
@@ -94,7 +98,9 @@ public static class DemoData
                 user.Roles.Add(new UserRole { UserId = user.Id, Role = role });
                 user.Branches.Add(new UserBranch { UserId = user.Id, BranchId = branch.Id });
                 db.Users.Add(user);
+                if (role is Roles.Frontline or Roles.Supervisor or Roles.BackOffice) counterStaff.Add(user.Id);
             }
+            histories.Add((branch, counterStaff, d.Code));
 
             foreach (var (kind, name, counter) in new (string, string, int?)[]
                      { (DeviceKinds.Kiosk, "Kiosk 1", null), (DeviceKinds.Display, "Lobby display", null), (DeviceKinds.Pad, "Pad 1", 1) })
@@ -106,6 +112,15 @@ public static class DemoData
                 });
             }
         }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        foreach (var (branch, staff, code) in histories)
+        {
+            // London runs with fewer counters open than its arrivals need: its waits and ratings show it.
+            var (arrivals, open) = code == "LON" ? (230, 4) : (260, 6);
+            await QueueDemoHistory.GenerateAsync(db, branch, staff, historyDays, arrivals, open, seed: code.Sum(c => c), ct);
+        }
+        // Written last: a start interrupted while seeding seeds again (no branches yet) or not at all (this marker).
         db.Settings.Add(new SystemSetting { Key = PlatformEndpoints.DemoSeededKey, Value = DateTime.UtcNow.ToString("O") });
         await db.SaveChangesAsync(ct);
     }
