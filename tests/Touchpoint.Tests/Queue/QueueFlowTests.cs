@@ -213,5 +213,24 @@ public sealed class QueueFlowTests : IDisposable
         Assert.DoesNotContain("138", lists);
     }
 
+    [Fact]
+    public async Task CompletingStraightAfterTheCall_KeepsTheBoardWorking_AndTheDeskShowsTheCurrentTicket()
+    {
+        var staff = await CounterStaffAsync(1);
+        await IssueAsync(app.CreateClient());
+        var ticket = await IssueAsync(app.CreateClient());
+        var first = await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).JsonAsync();
+        var desk = await (await staff.GetAsync("/api/branches/SH/counters/1")).JsonAsync();
+        Assert.Equal(first["id"]!.GetValue<string>(), desk["current"]!["id"]!.GetValue<string>());
+        Assert.Equal(2, desk["current"]!["recallLimit"]!.GetValue<int>());
+        await (await staff.PostAsync($"/api/tickets/{first["id"]}/complete", null)).ShouldBeAsync(HttpStatusCode.OK);
+        // A zero-length service must not turn into a zero service time for the staffing advice.
+        var board = await (await staff.GetAsync("/api/branches/SH/board")).JsonAsync();
+        var personal = board["services"]!.AsArray().Single(x => x!["code"]!.GetValue<string>() == "PERSONAL")!;
+        Assert.True(personal["countersNeededNextHour"]!.GetValue<int>() >= 1);
+        Assert.Equal(1, (await (await staff.GetAsync($"/api/tickets/{ticket["id"]}")).JsonAsync())["position"]!.GetValue<int>());
+        Assert.Null((await (await staff.GetAsync("/api/branches/SH/counters/1")).JsonAsync())["current"]);
+    }
+
     public void Dispose() => app.Dispose();
 }

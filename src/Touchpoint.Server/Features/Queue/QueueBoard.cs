@@ -14,7 +14,7 @@ public sealed record BoardService(
     string Code, string Name, string Prefix, int Waiting, int LongestWaitSeconds, int TargetWaitSeconds, int ServedToday,
     double? ServiceLevelToday, int CountersNeededNextHour);
 public sealed record BoardCounter(int Number, string Name, string State, string? PauseReason, string? StaffName, string? CurrentTicket);
-public sealed record QueueBoardDto(string BranchCode, DateTime At, IReadOnlyList<BoardCall> LatestCalls, IReadOnlyList<BoardService> Services, IReadOnlyList<BoardCounter> Counters);
+public sealed record QueueBoardDto(string BranchCode, string BranchName, DateTime At, IReadOnlyList<BoardCall> LatestCalls, IReadOnlyList<BoardService> Services, IReadOnlyList<BoardCounter> Counters);
 
 /// <summary>
 /// The branch's queue at a glance, for the lobby display (latest calls, waiting counts) and the supervisors' board
@@ -70,7 +70,7 @@ public static class QueueBoard
             c.State, c.PauseReason, c.StaffUserId is { } id ? staff.GetValueOrDefault(id) : null,
             current.FirstOrDefault(t => t.CounterId == c.Id)?.Number)).ToList();
 
-        return TypedResults.Ok(new QueueBoardDto(b.Code, now,
+        return TypedResults.Ok(new QueueBoardDto(b.Code, b.Name.Resolve(), now,
             calls.Select(c => new BoardCall(c.Number, counterNumbers.GetValueOrDefault(c.CounterId!.Value), c.Language, c.CalledAt!.Value)).ToList(),
             services, boardCounters));
     }

@@ -12,7 +12,7 @@ namespace Touchpoint.Server.Features.Queue;
 public sealed record TicketDto(
     Guid Id, string Number, string BranchCode, string Service, string ServiceName, string Priority, string Language, string Status,
     int? Position, int? PeopleAhead, int? EstimatedWaitMinutes, DateTime IssuedAt, DateTime? CalledAt, DateTime? StartedAt,
-    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, string StatusUrl);
+    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl);
 
 /// <summary>Lookups and event publishing every queue operation shares.</summary>
 public static class QueueContext
@@ -59,7 +59,7 @@ public static class QueueContext
             wait = await WaitEstimate.MinutesAsync(db, branch, service, ahead.Value, ct);
         }
         return new TicketDto(t.Id, t.Number, branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
-            position, ahead, wait, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, $"/t/{t.Id}");
+            position, ahead, wait, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, branch.RecallLimit, $"/t/{t.Id}");
     }
 
     public static async Task PublishAsync(IRealtimePublisher realtime, Branch branch, QueueTicket t, int? counterNumber, string type, CancellationToken ct)

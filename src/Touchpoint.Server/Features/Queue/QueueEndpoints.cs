@@ -23,6 +23,7 @@ public static class QueueEndpoints
         app.MapGet("/api/queue/erlang-c", QueueBoard.ErlangCCalculator).RequireAuthorization().WithTags("Queue");
 
         var counters = app.MapGroup("/api/branches/{branch}/counters/{number:int}").RequireAuthorization(Permissions.QueueServe).WithTags("Queue");
+        counters.MapGet("", QueueListEndpoints.Desk);
         counters.MapPost("/call-next", CallNextTicket.CallNext);
         counters.MapPost("/call", CallNextTicket.CallSpecific);
         counters.MapCounterSessions();

@@ -8,10 +8,11 @@ using Touchpoint.Server.Platform.Localization;
 
 namespace Touchpoint.Server.Features.Queue;
 
-public sealed record KioskService(string Code, LocalizedText Name, string Prefix, int Waiting, bool Issuing, bool Full);
+public sealed record KioskService(string Code, LocalizedText Name, string Prefix, int Waiting, bool Issuing, bool Full, string? IssuingStart, string? IssuingEnd);
 public sealed record KioskInfo(string BranchCode, LocalizedText BranchName, IReadOnlyList<KioskService> Services);
 public sealed record QueueEntry(Guid Id, string Number, string Service, string Priority, DateTime IssuedAt, int WaitedSeconds, int? TargetCounter, int? Counter);
 public sealed record QueueLists(IReadOnlyList<QueueEntry> Waiting, IReadOnlyList<QueueEntry> Parked);
+public sealed record CounterDesk(int Number, string State, string? PauseReason, string? StaffName, TicketDto? Current);
 
 /// <summary>What kiosks and customers' phones may read without signing in, and the lists a counter works from.</summary>
 public static class QueueListEndpoints
@@ -31,7 +32,19 @@ public static class QueueListEndpoints
             .GroupBy(t => t.ServiceTypeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return TypedResults.Ok(new KioskInfo(b.Code, b.Name, services.Select(s => new KioskService(
             s.Code, s.Name, s.Prefix, waiting.GetValueOrDefault(s.Id), QueueClock.IsIssuing(s, b, now),
-            s.DailyCap is { } cap && issued.GetValueOrDefault(s.Id) >= cap)).ToList()));
+            s.DailyCap is { } cap && issued.GetValueOrDefault(s.Id) >= cap, s.IssuingStart, s.IssuingEnd)).ToList()));
+    }
+
+    /// <summary>What a counter screen shows on load: the counter's state and the ticket it is calling or serving, if any.</summary>
+    public static async Task<Results<Ok<CounterDesk>, ProblemHttpResult>> Desk(string branch, int number, ClaimsPrincipal user, TouchpointDb db, CancellationToken ct)
+    {
+        var (counter, b, problem) = await QueueContext.FindCounterAsync(db, branch, number, user, ct);
+        if (counter is null) return problem!;
+        var staff = counter.StaffUserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var current = await db.QueueTickets.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.CounterId == counter.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving), ct);
+        return TypedResults.Ok(new CounterDesk(counter.Number, counter.State, counter.PauseReason, staff,
+            current is null ? null : await QueueContext.ToDtoAsync(db, current, b!, ct)));
     }
 
     /// <summary>

@@ -27,10 +27,12 @@ public static class WaitEstimate
     {
         var since = QueueClock.StartOfDayUtc(branch, DateTime.UtcNow);
         var recent = await db.QueueTickets.AsNoTracking()
-            .Where(t => t.ServiceTypeId == service.Id && t.Status == TicketStatuses.Completed && t.CompletedAt >= since && t.StartedAt != null)
+            .Where(t => t.ServiceTypeId == service.Id && t.Status == TicketStatuses.Completed && t.CompletedAt >= since && t.StartedAt != null
+                && t.CompletedAt > t.StartedAt)
             .OrderByDescending(t => t.CompletedAt).Take(RecentTickets)
             .Select(t => new { t.StartedAt, t.CompletedAt }).ToListAsync(ct);
-        return recent.Count == 0 ? service.AverageServiceMinutes
-            : recent.Average(t => (t.CompletedAt!.Value - t.StartedAt!.Value).TotalMinutes);
+        // A ticket completed straight after the call has no service time worth averaging; so does a day without any.
+        var average = recent.Count == 0 ? 0 : recent.Average(t => (t.CompletedAt!.Value - t.StartedAt!.Value).TotalMinutes);
+        return average > 0.05 ? average : Math.Max(1, service.AverageServiceMinutes);
     }
 }

@@ -1771,6 +1771,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/branches/{branch}/counters/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CounterDesk"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/branches/{branch}/counters/{number}/call-next": {
         parameters: {
             query?: never;
@@ -2496,6 +2534,14 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        CounterDesk: {
+            /** Format: int32 */
+            number: number;
+            state: string;
+            pauseReason: null | string;
+            staffName: null | string;
+            current: null | components["schemas"]["TicketDto"];
+        };
         CounterDto: {
             /** Format: int32 */
             number: number;
@@ -2619,6 +2665,8 @@ export interface components {
             waiting: number;
             issuing: boolean;
             full: boolean;
+            issuingStart: null | string;
+            issuingEnd: null | string;
         };
         /** @description Text per language (zh-CN, zh-TW, ko-KR, en-US); a plain string is accepted on input for all four. */
         LocalizedText: {
@@ -2680,6 +2728,7 @@ export interface components {
         };
         QueueBoardDto: {
             branchCode: string;
+            branchName: string;
             /** Format: date-time */
             at: string;
             latestCalls: components["schemas"]["BoardCall"][];
@@ -2773,6 +2822,8 @@ export interface components {
             staffName: null | string;
             /** Format: int32 */
             recallCount: number;
+            /** Format: int32 */
+            recallLimit: number;
             statusUrl: string;
         };
         TransferTicketRequest: {
