@@ -6,7 +6,13 @@ import { NotFoundPage } from './NotFoundPage';
 import { PageLoading } from '../shared/ui';
 
 /** Pages reachable without signing in; a 401 there must not bounce the visitor to /login. */
-export const publicPaths = ['/login', '/pair'];
+const publicPaths = ['/login', '/pair', '/pad'];
+/** Full-screen pages of devices and customers (kiosk, lobby display, ticket on a phone): never a sign-in redirect. */
+const publicPrefixes = ['/kiosk/', '/q/', '/t/', '/display/'];
+
+export function isPublicPath(pathname: string): boolean {
+  return publicPaths.includes(pathname) || publicPrefixes.some((prefix) => pathname.startsWith(prefix));
+}
 
 // Pages load on demand so that a kiosk opening /pair does not download the administration screens.
 export const router = createBrowserRouter([
@@ -20,6 +26,38 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     lazy: async () => ({ Component: (await import('../features/devices/pages/PairDevicePage')).PairDevicePage }),
   },
+  // Devices' and customers' full-screen pages, without the staff frame.
+  {
+    path: '/kiosk/:branch',
+    HydrateFallback: PageLoading,
+    lazy: async () => {
+      const { KioskPage } = await import('../features/queue/pages/KioskPage');
+      return { Component: () => <KioskPage mode="kiosk" /> };
+    },
+  },
+  {
+    path: '/q/:branch',
+    HydrateFallback: PageLoading,
+    lazy: async () => {
+      const { KioskPage } = await import('../features/queue/pages/KioskPage');
+      return { Component: () => <KioskPage mode="phone" /> };
+    },
+  },
+  {
+    path: '/t/:id',
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/queue/pages/TicketStatusPage')).TicketStatusPage }),
+  },
+  {
+    path: '/display/:branch',
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/queue/pages/LobbyDisplayPage')).LobbyDisplayPage }),
+  },
+  {
+    path: '/pad',
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/queue/pages/EvaluationPadPage')).EvaluationPadPage }),
+  },
   {
     path: '/',
     HydrateFallback: PageLoading,
@@ -32,6 +70,34 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }) },
+      {
+        path: 'counter',
+        element: <RequirePermission permission="queue.serve" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => {
+              const { QueueChooserPage } = await import('../features/queue/pages/QueueChooserPage');
+              return { Component: () => <QueueChooserPage target="counter" /> };
+            },
+          },
+          { path: ':branch/:number', lazy: async () => ({ Component: (await import('../features/queue/pages/CounterPage')).CounterPage }) },
+        ],
+      },
+      {
+        path: 'board',
+        element: <RequirePermission permission="queue.board" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => {
+              const { QueueChooserPage } = await import('../features/queue/pages/QueueChooserPage');
+              return { Component: () => <QueueChooserPage target="board" /> };
+            },
+          },
+          { path: ':branch', lazy: async () => ({ Component: (await import('../features/queue/pages/QueueBoardPage')).QueueBoardPage }) },
+        ],
+      },
       { path: 'account', lazy: async () => ({ Component: (await import('../features/account/pages/AccountPage')).AccountPage }) },
       {
         path: 'admin/branches',

@@ -2,10 +2,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n';
 import { createApiClient, setUnauthorizedHandler } from './client';
+import { deviceTokenFor, deviceTokenStorageKey, isDeviceRoute } from './deviceToken';
 
-function clientWith(cookies: string, status = 204) {
+function clientWith(cookies: string, status = 204, deviceToken?: string) {
   const fetch = vi.fn(async (_request: Request) => new Response(null, { status }));
-  const client = createApiClient({ baseUrl: 'http://touchpoint.test', fetch: fetch as unknown as typeof globalThis.fetch, readCookies: () => cookies });
+  const client = createApiClient({
+    baseUrl: 'http://touchpoint.test',
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    readCookies: () => cookies,
+    deviceToken: () => deviceToken,
+  });
   const sentRequest = () => fetch.mock.calls[0][0];
   return { client, sentRequest };
 }
@@ -53,5 +59,35 @@ describe('api client', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
     await clientWith('', 401).client.GET('/api/me');
     expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('sends a paired device token as a bearer token when there is one', async () => {
+    const withToken = clientWith('', 200, 'tpd_abc');
+    await withToken.client.GET('/api/branches/{branch}/board', { params: { path: { branch: 'SH' } } });
+    expect(withToken.sentRequest().headers.get('Authorization')).toBe('Bearer tpd_abc');
+    const without = clientWith('', 200);
+    await without.client.GET('/api/me');
+    expect(without.sentRequest().headers.has('Authorization')).toBe(false);
+  });
+});
+
+describe('device routes', () => {
+  it('are the kiosk and display screens only', () => {
+    expect(isDeviceRoute('/kiosk/SH')).toBe(true);
+    expect(isDeviceRoute('/display/SH')).toBe(true);
+    expect(isDeviceRoute('/pad')).toBe(true);
+    expect(isDeviceRoute('/padding')).toBe(false);
+    expect(isDeviceRoute('/q/SH')).toBe(false);
+    expect(isDeviceRoute('/t/0190')).toBe(false);
+    expect(isDeviceRoute('/counter/SH/1')).toBe(false);
+    expect(isDeviceRoute('/kiosks')).toBe(false);
+  });
+
+  it('send the stored token, other pages none', () => {
+    localStorage.setItem(deviceTokenStorageKey, 'tpd_xyz');
+    expect(deviceTokenFor('/display/SH')).toBe('tpd_xyz');
+    expect(deviceTokenFor('/admin/branches')).toBeUndefined();
+    localStorage.removeItem(deviceTokenStorageKey);
+    expect(deviceTokenFor('/kiosk/SH')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { currentLanguage } from '../i18n';
+import { currentDeviceToken } from './deviceToken';
 import type { paths } from './schema';
 
 export const xsrfCookieName = 'XSRF-TOKEN';
@@ -18,6 +19,8 @@ export function readCookie(cookies: string, name: string): string | undefined {
 
 interface RequestContext {
   readCookies: () => string;
+  /** The paired device's token on kiosk and display pages; undefined everywhere else. */
+  deviceToken: () => string | undefined;
   language: () => string;
   onUnauthorized: () => void;
 }
@@ -31,6 +34,8 @@ function standardRequestMiddleware(context: RequestContext): Middleware {
   return {
     onRequest({ request }) {
       request.headers.set('Accept-Language', context.language());
+      const deviceToken = context.deviceToken();
+      if (deviceToken && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${deviceToken}`);
       if (stateChangingMethods.has(request.method.toUpperCase())) {
         const token = readCookie(context.readCookies(), xsrfCookieName);
         if (token) request.headers.set(xsrfHeaderName, token);
@@ -54,12 +59,15 @@ export function setUnauthorizedHandler(handler: () => void) {
   unauthorizedHandler = handler;
 }
 
-export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetch; readCookies?: () => string } = {}) {
+export function createApiClient(
+  options: { baseUrl?: string; fetch?: typeof fetch; readCookies?: () => string; deviceToken?: () => string | undefined } = {},
+) {
   const client = createClient<paths>({ baseUrl: options.baseUrl ?? '', fetch: options.fetch, credentials: 'include' });
   client.use(
     standardRequestMiddleware({
       readCookies: options.readCookies ?? (() => document.cookie),
       language: currentLanguage,
+      deviceToken: options.deviceToken ?? currentDeviceToken,
       onUnauthorized: () => unauthorizedHandler(),
     }),
   );

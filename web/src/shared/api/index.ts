@@ -1,6 +1,7 @@
 import type { components } from './schema';
 
 export { api, setUnauthorizedHandler } from './client';
+export { currentDeviceToken, deviceTokenStorageKey, isDeviceRoute, readDeviceToken } from './deviceToken';
 export { ApiError, unwrap, type ProblemDetails } from './problem';
 export { queryKeys } from './queryKeys';
 export { asLocalizedText, oneOf, type LocalizedText } from './wireTypes';

@@ -12,4 +12,14 @@ export const queryKeys = {
   apiTokens: ['admin', 'api-tokens'] as const,
   settings: ['admin', 'settings'] as const,
   audit: (filters: object) => ['audit', filters] as const,
+  // The queue's live data; realtime ticket and counter events invalidate ['queue'] or one branch's part of it.
+  queue: ['queue'] as const,
+  queueBranch: (branchCode: string) => ['queue', branchCode.toUpperCase()] as const,
+  queueBoard: (branchCode: string) => ['queue', branchCode.toUpperCase(), 'board'] as const,
+  queueLists: (branchCode: string) => ['queue', branchCode.toUpperCase(), 'lists'] as const,
+  queueCounter: (branchCode: string, counter: number) => ['queue', branchCode.toUpperCase(), 'counters', counter] as const,
+  kioskInfo: (branchCode: string) => ['queue', branchCode.toUpperCase(), 'kiosk'] as const,
+  ticket: (id: string) => ['queue', 'tickets', id] as const,
+  pad: ['queue', 'pad'] as const,
+  erlangC: (input: object) => ['queue', 'erlang-c', input] as const,
 };

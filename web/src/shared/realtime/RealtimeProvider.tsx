@@ -13,16 +13,39 @@ function retryDelay(previousAttempts: number) {
   return Math.min(1000 * 2 ** previousAttempts, maxRetryDelayMs);
 }
 
-/** Holds one SignalR connection for the signed-in session and fans its events out to subscribers. */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
+interface Props {
+  children: ReactNode;
+  /**
+   * A paired device's token (kiosk, lobby display). SignalR sends it as a bearer header when negotiating and as the
+   * access_token query parameter on the WebSocket, which cannot carry headers. Without it the session cookie is used.
+   */
+  accessToken?: () => string | undefined;
+  /**
+   * Runs after every (re)connect, for joining groups the server does not add by itself, such as the one ticket an
+   * anonymous status page follows. Group membership does not survive a reconnect, hence "every".
+   */
+  onConnected?: (connection: HubConnection) => Promise<unknown>;
+}
+
+/** Holds one SignalR connection for the signed-in session (or device, or customer page) and fans its events out. */
+export function RealtimeProvider({ children, accessToken, onConnected }: Props) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<ConnectionState>('connecting');
   const listeners = useRef(new Set<RealtimeListener>());
+  // Read when connecting, so that callers may pass inline functions without tearing the connection down on render.
+  const options = useRef({ accessToken, onConnected });
+  useEffect(() => {
+    options.current = { accessToken, onConnected };
+  });
 
   useEffect(() => {
     const xsrfToken = readCookie(document.cookie, xsrfCookieName);
+    const token = options.current.accessToken?.();
     const connection: HubConnection = new HubConnectionBuilder()
-      .withUrl(hubUrl, { headers: xsrfToken ? { [xsrfHeaderName]: xsrfToken } : {} })
+      .withUrl(hubUrl, {
+        headers: xsrfToken ? { [xsrfHeaderName]: xsrfToken } : {},
+        ...(token ? { accessTokenFactory: () => options.current.accessToken?.() ?? token } : {}),
+      })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
       .configureLogging(LogLevel.Warning)
       .build();
@@ -35,8 +58,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
     connection.on('event', (event: RealtimeEvent) => listeners.current.forEach((listener) => listener(event)));
     connection.onreconnecting(() => setLiveState('reconnecting'));
+    const joinGroups = () => options.current.onConnected?.(connection).catch(() => undefined);
     connection.onreconnected(() => {
       setLiveState('connected');
+      void joinGroups();
       // Events sent while we were away are lost; refetch so that every page is current again.
       void queryClient.invalidateQueries();
     });
@@ -48,6 +73,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       try {
         await connection.start();
         setLiveState('connected');
+        void joinGroups();
       } catch {
         if (stopped) return;
         setLiveState('reconnecting');

@@ -5,7 +5,10 @@ export type Permission =
   | 'users.manage'
   | 'tokens.manage'
   | 'audit.read'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'queue.issue'
+  | 'queue.serve'
+  | 'queue.board';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;

@@ -10,11 +10,13 @@ interface Props<Values> {
   saving: boolean;
   onCancel: () => void;
   onSubmit: (values: Values) => void;
+  /** The confirming button's text when it does something other than save ("Transfer", "Call"). */
+  okText?: string;
   children: ReactNode;
 }
 
 /** A modal holding one form, with Save submitting it (so validation runs) and Cancel closing it. */
-export function FormModal<Values>({ open, title, form, initialValues, saving, onCancel, onSubmit, children }: Props<Values>) {
+export function FormModal<Values>({ open, title, form, initialValues, saving, onCancel, onSubmit, okText, children }: Props<Values>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -22,7 +24,7 @@ export function FormModal<Values>({ open, title, form, initialValues, saving, on
       title={title}
       onCancel={onCancel}
       onOk={() => form.submit()}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       width={640}

@@ -1,12 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { api, unwrap } from '../../../shared/api';
-
-/** Where kiosk, display and pad screens find their credentials after pairing. */
-export const deviceTokenStorageKey = 'touchpoint.deviceToken';
+import { api, deviceTokenStorageKey, unwrap } from '../../../shared/api';
 
 export function usePairDevice() {
   return useMutation({
     mutationFn: (code: string) => unwrap(api.POST('/api/devices/pair', { body: { code } })),
+    // Kiosk and display screens read the token from there (shared/api/deviceToken).
     onSuccess: (paired) => localStorage.setItem(deviceTokenStorageKey, paired.token),
   });
 }

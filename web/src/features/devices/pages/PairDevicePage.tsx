@@ -1,14 +1,22 @@
 import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api';
 import { PublicLayout, usePageTitle } from '../../../shared/layout';
 import { usePairDevice } from '../api/usePairDevice';
 import { useDeviceLabels } from '../components/useDeviceLabels';
 
+/** Where each kind of device works once paired; counter screens and pads have no screen of their own yet. */
+const screenPaths: Partial<Record<string, (branch: string) => string>> = {
+  kiosk: (branch) => `/kiosk/${branch}`,
+  display: (branch) => `/display/${branch}`,
+};
+
 /** Opened on a new kiosk, lobby display or pad to exchange a pairing code for the device's token. */
 export function PairDevicePage() {
   const { t } = useTranslation();
   const pair = usePairDevice();
+  const navigate = useNavigate();
   const { kindLabel } = useDeviceLabels();
   usePageTitle(t('pair.title'));
 
@@ -21,6 +29,13 @@ export function PairDevicePage() {
             status="success"
             title={t('pair.success', { kind: kindLabel(paired.kind), name: paired.name, branch: paired.branchCode })}
             subTitle={t('pair.successHint')}
+            extra={
+              screenPaths[paired.kind] && (
+                <Button type="primary" size="large" onClick={() => void navigate(screenPaths[paired.kind]!(paired.branchCode))}>
+                  {t('pair.openScreen')}
+                </Button>
+              )
+            }
           />
         ) : (
           <>
