@@ -43,8 +43,15 @@ try
         serverDll = await ServerProcess.BuildAsync(repositoryRoot!, ct);
     }
 
-    Console.WriteLine($"Starting {serverDll} on a fresh data folder...");
-    await using var server = await ServerProcess.StartAsync(serverDll, ct);
+    // Disposed in reverse order: the server stops before its PostgreSQL database is dropped.
+    await using var database = options.Database == "postgres" ? await PostgresDatabase.CreateAsync(options.PostgresConnectionString!, ct) : null;
+    if (database is not null) Console.WriteLine($"Created database {database.Name} ({database.Description})");
+    await using var serverLog = options.ServerLog is null ? null : new StreamWriter(options.ServerLog) { AutoFlush = false };
+    var logLock = new object();
+    Action<string>? log = serverLog is null ? null : line => { lock (logLock) serverLog.WriteLine(line); };
+
+    Console.WriteLine($"Starting {serverDll} on a fresh data folder{(database is null ? "" : " and PostgreSQL database")}...");
+    await using var server = await ServerProcess.StartAsync(serverDll, database?.ConnectionString, log, ct);
     Console.WriteLine($"Server pid {server.Id} at {server.BaseAddress}");
     var target = new BenchTarget(server.BaseAddress, ServerProcess.AdminUserName, server.AdminPassword);
 
@@ -52,31 +59,35 @@ try
     var peakIsPerScenario = true;
     foreach (var scenario in scenarios)
     {
+        var preparing = System.Diagnostics.Stopwatch.StartNew();
         using var session = await LoadSession.PrepareAsync(scenario, target, options.Concurrency, ct);
-        Console.WriteLine($"{scenario.Name}: {scenario.Description}; {session.Workers} workers, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured");
+        Console.WriteLine($"{scenario.Name}: {scenario.Description}; {session.Workers} workers, prepared in {preparing.Elapsed.TotalSeconds:0.0} s, "
+            + $"{options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured");
         peakIsPerScenario &= server.TryResetPeakMemory();
-        await session.RunAsync(TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxRequests, ct);
-        var cpuBefore = CpuSample.Take(server);
-        var load = await session.RunAsync(TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests, ct);
-        figures.Add(new ScenarioFigures(scenario.Name, load, server.ReadMemory(), CpuSample.Take(server) - cpuBefore));
+        await session.RunAsync(TimeSpan.FromSeconds(options.WarmupSeconds), options.MaxRequests, measured: false, ct);
+        var cpuBefore = await CpuSample.TakeAsync(server, database, ct);
+        var load = await session.RunAsync(TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests, measured: true, ct);
+        figures.Add(new ScenarioFigures(scenario.Name, load, server.ReadMemory(), await CpuSample.TakeAsync(server, database, ct) - cpuBefore));
     }
 
-    var table = Report.Table(figures, ScenarioRegistry.Baseline);
+    var table = Report.Table(figures, ScenarioRegistry.Baseline, database is not null);
     Console.WriteLine();
     Console.WriteLine(table);
 
     if (options.WriteReadme)
     {
-        var command = "dotnet run -c Release --project bench/Touchpoint.Bench"
-            + (args.Length == 0 ? "" : " -- " + string.Join(' ', args.Select(a => a.Contains(' ') ? $"\"{a}\"" : a)));
         var maxWorkers = figures.Max(f => f.Load.Workers);
-        var capped = figures.Where(f => f.Load.Workers < maxWorkers).Select(f => $"{f.Scenario}: {f.Load.Workers}");
+        var other = figures.Where(f => f.Load.Workers != maxWorkers).Select(f => $"{f.Scenario}: {f.Load.Workers}");
+        var store = database is null
+            ? "SQLite (WAL) in a fresh temporary folder"
+            : $"{database.Description}, a fresh database on 127.0.0.1";
         var settings = $"{options.WarmupSeconds} s warm-up then {options.DurationSeconds} s measured per scenario; {maxWorkers} closed-loop workers"
-            + (capped.Any() ? $" ({string.Join(", ", capped)})" : "")
-            + $"; server in Release on SQLite in a fresh temporary folder, sharing the machine with the load generator; "
+            + (other.Any() ? $" ({string.Join(", ", other)})" : "")
+            + $"; server in Release on {store}, sharing the machine with the load generator; "
             + (peakIsPerScenario ? "peak memory is per scenario (VmHWM reset before each)." : "peak memory is cumulative over the run.");
         var readme = Path.Combine(repositoryRoot!, "bench", "README.md");
-        Report.UpdateReadme(readme, Report.Section(DateTimeOffset.UtcNow, command, settings, table));
+        Report.UpdateReadme(readme, options.Database, database is null ? "SQLite" : "PostgreSQL",
+            Report.Section(options.Database, DateTimeOffset.UtcNow, options.DisplayCommand(), settings, table));
         Console.WriteLine($"Wrote the results to {readme}");
     }
     // Figures with errors measure something else (often a rate limit or a failed sign-in): make scripts notice.
@@ -87,7 +98,7 @@ catch (OperationCanceledException) when (ct.IsCancellationRequested)
     Console.Error.WriteLine("Cancelled; the server was stopped and its data folder deleted.");
     return 130;
 }
-catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException or Npgsql.NpgsqlException)
 {
     Console.Error.WriteLine($"Benchmark failed: {e.Message}");
     return 1;

@@ -24,6 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly DirectoryInfo dataDirectory;
     // The last lines the server printed, shown when it fails to start or dies.
     private readonly ConcurrentQueue<string> outputTail = new();
+    private Action<string>? log;
 
     public Uri BaseAddress { get; }
     public string AdminPassword { get; }
@@ -57,7 +58,11 @@ public sealed class ServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("The build succeeded but left no server dll.", dll);
     }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, CancellationToken ct)
+    /// <summary>
+    /// Starts the server on SQLite in its data folder, or on PostgreSQL when <paramref name="postgresConnectionString"/>
+    /// is given. <paramref name="log"/> receives every line the server prints (null: kept only for error messages).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string serverDll, string? postgresConnectionString, Action<string>? log, CancellationToken ct)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("touchpoint-bench-");
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -78,8 +83,12 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["RateLimits__SignInPerMinute"] = "100000000";
         info.Environment["RateLimits__AnonymousPerMinute"] = "100000000";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-        var server = new ServerProcess(new Process { StartInfo = info }, dataDirectory, baseAddress, password);
+        if (postgresConnectionString is not null)
+        {
+            info.Environment["Database__Provider"] = "Postgres";
+            info.Environment["ConnectionStrings__Postgres"] = postgresConnectionString;
+        }
+        var server = new ServerProcess(new Process { StartInfo = info }, dataDirectory, baseAddress, password) { log = log };
         try
         {
             server.process.OutputDataReceived += (_, e) => server.Remember(e.Data);
@@ -166,6 +175,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private void Remember(string? line)
     {
         if (line is null) return;
+        log?.Invoke(line);
         outputTail.Enqueue(line);
         while (outputTail.Count > 40) outputTail.TryDequeue(out _);
     }

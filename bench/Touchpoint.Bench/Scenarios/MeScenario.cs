@@ -9,8 +9,8 @@ public sealed class MeScenario : Scenario
     public override string Name => "me";
     public override string Description => "GET /api/me with the admin's session cookie";
 
-    public override Task PrepareWorkerAsync(HttpClient client, BenchTarget target, CancellationToken ct) =>
-        SignInScenario.SignInAsync(client, target, ct);
+    public override Task PrepareWorkerAsync(BenchWorker worker, CancellationToken ct) =>
+        BenchApi.SignInAsync(worker.Client, worker.Target.AdminUserName, worker.Target.AdminPassword, ct);
 
     public override HttpRequestMessage CreateRequest(BenchTarget target) => new(HttpMethod.Get, "/api/me");
 }

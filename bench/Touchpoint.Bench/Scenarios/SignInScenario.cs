@@ -20,13 +20,4 @@ public sealed class SignInScenario : Scenario
     {
         Content = JsonContent.Create(new { userName = target.AdminUserName, password = target.AdminPassword }),
     };
-
-    /// <summary>Signs the client in; used by scenarios that need a session. Fails loudly, or every figure would be a 401.</summary>
-    public static async Task SignInAsync(HttpClient client, BenchTarget target, CancellationToken ct)
-    {
-        using var request = new SignInScenario().CreateRequest(target);
-        using var response = await client.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Sign-in as {target.AdminUserName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-    }
 }

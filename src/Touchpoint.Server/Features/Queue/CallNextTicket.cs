@@ -20,7 +20,9 @@ public sealed record CallTicketRequest(Guid? TicketId, string? Reason);
 /// </summary>
 public static class CallNextTicket
 {
-    private const int ClaimAttempts = 8;
+    private const int Reloads = 4;
+    /// <summary>How many of each queue's head tickets are read at once, so a lost race has fallbacks at hand.</summary>
+    private const int HeadDepth = 6;
 
     public static async Task<Results<Ok<TicketDto>, NoContent, ProblemHttpResult>> CallNext(
         [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
@@ -32,19 +34,27 @@ public static class CallNextTicket
         var skills = new CounterSkills(counter.Id, counter.Services.ToDictionary(s => s.ServiceTypeId, s => s.Weight), counter.PriorityStreak);
         var rules = new QueueRules(branch!.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
             await db.Services.Where(s => s.BranchId == branch.Id).ToDictionaryAsync(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes), ct));
-        for (var attempt = 0; attempt < ClaimAttempts; attempt++)
+        for (var reload = 0; reload < Reloads; reload++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var candidates = await CandidatesAsync(db, branch, counter, rules, now, ct);
-            var decision = TicketRouter.PickNext(candidates, skills, rules, now);
-            if (decision is null) return TypedResults.NoContent();
-            if (await ClaimAsync(db, decision.Ticket.Id, counter, user.UserId(), now, ct))
+            var lostRace = false;
+            // Counters with the same skills pick the same head ticket; the losers of that race take the next best
+            // from what they already read instead of all reading the queue again (a thundering herd on busy days).
+            while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
             {
-                counter.PriorityStreak = decision.NextStreak(counter.PriorityStreak);
-                counter.StaffUserId = user.UserId() ?? counter.StaffUserId;
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(await AnnounceAsync(db, realtime, branch, counter, decision.Ticket.Id, ct));
+                if (await ClaimAsync(db, decision.Ticket.Id, counter, user.UserId(), now, ct))
+                {
+                    counter.PriorityStreak = decision.NextStreak(counter.PriorityStreak);
+                    counter.StaffUserId = user.UserId() ?? counter.StaffUserId;
+                    await db.SaveChangesAsync(ct);
+                    return TypedResults.Ok(await AnnounceAsync(db, realtime, branch, counter, decision.Ticket.Id, ct));
+                }
+                candidates.Remove(decision.Ticket);
+                lostRace = true;
             }
+            // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
+            if (!lostRace) break;
         }
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
         return TypedResults.NoContent();
@@ -84,15 +94,15 @@ public static class CallNextTicket
 
     /// <summary>
     /// Only the head of each queue can win (urgency grows with waiting time within a service), so a handful of indexed
-    /// lookups replaces reading every waiting ticket: per service the oldest normal and oldest priority ticket, the
-    /// earliest due appointment, and the oldest ticket transferred to this counter.
+    /// lookups replaces reading every waiting ticket: per service the oldest normal and oldest priority tickets, the
+    /// earliest due appointments, and the oldest tickets transferred to this counter (a few of each, see HeadDepth).
     /// </summary>
     private static async Task<List<RoutingCandidate>> CandidatesAsync(TouchpointDb db, Branch branch, Counter counter, QueueRules rules, DateTime now, CancellationToken ct)
     {
         var waiting = db.QueueTickets.AsNoTracking().Where(t => t.BranchId == branch.Id && t.Status == TicketStatuses.Waiting);
         var candidates = new List<RoutingCandidate>();
         async Task AddFirst(IQueryable<QueueTicket> q) =>
-            candidates.AddRange(await q.Take(1).Select(t => new RoutingCandidate(t.Id, t.ServiceTypeId, t.Priority, t.IssuedAt, t.AppointmentAt, t.TargetCounterId)).ToListAsync(ct));
+            candidates.AddRange(await q.Take(HeadDepth).Select(t => new RoutingCandidate(t.Id, t.ServiceTypeId, t.Priority, t.IssuedAt, t.AppointmentAt, t.TargetCounterId)).ToListAsync(ct));
 
         await AddFirst(waiting.Where(t => t.TargetCounterId == counter.Id).OrderBy(t => t.IssuedAt));
         var dueBy = now + rules.AppointmentWindow;
