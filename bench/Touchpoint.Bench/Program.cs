@@ -76,12 +76,11 @@ try
 
     if (options.WriteReadme)
     {
-        var maxWorkers = figures.Max(f => f.Load.Workers);
-        var other = figures.Where(f => f.Load.Workers != maxWorkers).Select(f => $"{f.Scenario}: {f.Load.Workers}");
+        var other = figures.Where(f => f.Load.Workers != options.Concurrency).Select(f => $"{f.Scenario}: {f.Load.Workers}");
         var store = database is null
             ? "SQLite (WAL) in a fresh temporary folder"
             : $"{database.Description}, a fresh database on 127.0.0.1";
-        var settings = $"{options.WarmupSeconds} s warm-up then {options.DurationSeconds} s measured per scenario; {maxWorkers} closed-loop workers"
+        var settings = $"{options.WarmupSeconds} s warm-up then {options.DurationSeconds} s measured per scenario; {options.Concurrency} closed-loop workers"
             + (other.Any() ? $" ({string.Join(", ", other)})" : "")
             + $"; server in Release on {store}, sharing the machine with the load generator; "
             + (peakIsPerScenario ? "peak memory is per scenario (VmHWM reset before each)." : "peak memory is cumulative over the run.");
