@@ -68,8 +68,7 @@ public static class EvaluationEndpoints
         if (saved == 0) return QueueContext.Conflict("queue.alreadyRated");
         if (r.Rating == EvaluationRatings.Dissatisfied)
             await realtime.PublishAsync(new RealtimeEvent(DissatisfiedEvent, branch.Code, System.Text.Json.JsonSerializer.SerializeToNode(
-                    new { evaluationId = id, counter = counter.Number, reasons = kept, ticketId = evaluation.TicketId },
-                    new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))),
+                    new { evaluationId = id, counter = counter.Number, reasons = kept, ticketId = evaluation.TicketId }, QueueContext.EventJson)),
                 [RealtimeGroups.Supervisors(branch.Code), RealtimeGroups.Supervisors("*")], ct);
         return TypedResults.NoContent();
     }

@@ -21,6 +21,8 @@ public static class QueueContext
     /// <summary>A call or recall to announce on the lobby display.</summary>
     public const string TicketCalledEvent = "ticket.called";
     public const string CounterChangedEvent = "counter.changed";
+    /// <summary>Created once: building serializer options per event costs more than serializing the event.</summary>
+    internal static readonly System.Text.Json.JsonSerializerOptions EventJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public static async Task<(Counter? Counter, Branch? Branch, ProblemHttpResult? Problem)> FindCounterAsync(
         TouchpointDb db, string branchCode, int number, ClaimsPrincipal user, CancellationToken ct)
@@ -65,8 +67,7 @@ public static class QueueContext
     public static async Task PublishAsync(IRealtimePublisher realtime, Branch branch, QueueTicket t, int? counterNumber, string type, CancellationToken ct)
     {
         var data = System.Text.Json.JsonSerializer.SerializeToNode(
-            new { id = t.Id, number = t.Number, status = t.Status, counter = counterNumber, language = t.Language, recall = t.RecallCount },
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            new { id = t.Id, number = t.Number, status = t.Status, counter = counterNumber, language = t.Language, recall = t.RecallCount }, EventJson);
         var groups = new List<string> { RealtimeGroups.Branch(branch.Code), RealtimeGroups.AllBranches, TicketGroup(t.Id) };
         if (counterNumber is { } n) groups.Add(RealtimeGroups.Counter(branch.Code, n));
         await realtime.PublishAsync(new RealtimeEvent(type, branch.Code, data), groups, ct);
