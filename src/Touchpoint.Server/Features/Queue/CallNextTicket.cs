@@ -14,123 +14,121 @@ namespace Touchpoint.Server.Features.Queue;
 public sealed record CallTicketRequest(Guid? TicketId, string? Reason);
 
 /// <summary>
-/// Call next: pick by <see cref="TicketRouter"/>, then claim with a conditional update (status still waiting). When
-/// two counters pick the same ticket, the database lets exactly one update succeed and the other picks again, so no
-/// ticket is ever called twice, on one node or many, on SQLite or PostgreSQL.
+/// Call next: pick by <see cref="TicketRouter"/> from the heads of the queues (<see cref="QueueHeads"/>), then claim
+/// with a conditional update (status still waiting). On SQLite the whole pick and claim runs inside the write gate, so
+/// the claim always wins and the gate is never held across a wait (SQLite answers synchronously); on PostgreSQL, when
+/// two nodes pick the same ticket, the database lets exactly one update succeed and the other takes its next best
+/// head. No ticket is ever called twice.
 /// </summary>
 public static class CallNextTicket
 {
     private const int Reloads = 4;
-    /// <summary>How many of each queue's head tickets are read at once, so a lost race has fallbacks at hand.</summary>
-    private const int HeadDepth = 6;
 
     public static async Task<Results<Ok<TicketDto>, NoContent, ProblemHttpResult>> CallNext(
-        [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
     {
-        var (counter, branch, problem) = await QueueContext.FindCounterAsync(db, branchCode, number, user, ct);
+        var (layout, counter, problem) = await q.FindCounterLayoutAsync(branchCode, number, user, ct);
         if (counter is null) return problem!;
-        if (await ReadyProblemAsync(db, counter, ct) is { } notReady) return notReady;
-
-        var skills = new CounterSkills(counter.Id, counter.Services.ToDictionary(s => s.ServiceTypeId, s => s.Weight), counter.PriorityStreak);
-        var rules = new QueueRules(branch!.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
-            await db.Services.Where(s => s.BranchId == branch.Id).ToDictionaryAsync(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes), ct));
-        for (var reload = 0; reload < Reloads; reload++)
+        var branch = layout!.Branch;
+        var rules = new QueueRules(branch.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
+            layout.Services.ToDictionary(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes)));
+        QueueTicket? called = null;
+        using (await q.Gate.EnterAsync(ct))
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var candidates = await CandidatesAsync(db, branch, counter, rules, now, ct);
-            var lostRace = false;
-            // Counters with the same skills pick the same head ticket; the losers of that race take the next best
-            // from what they already read instead of all reading the queue again (a thundering herd on busy days).
-            while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
+            var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
+            if (notReady is not null) return notReady;
+            var skills = new CounterSkills(counter.Id, counter.Weights, desk!.PriorityStreak);
+            for (var reload = 0; reload < Reloads && called is null; reload++)
             {
-                if (await ClaimAsync(db, decision.Ticket.Id, counter, user.UserId(), now, ct))
+                var now = q.Now;
+                var candidates = await QueueHeads.ReadAsync(q.Db, branch.Id, counter, now + rules.AppointmentWindow, ct);
+                var lostRace = false;
+                // Counters with the same skills pick the same head ticket; the losers of that race take the next best
+                // from what they already read instead of all reading the queue again (a thundering herd on busy days).
+                while (called is null && TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
                 {
-                    counter.PriorityStreak = decision.NextStreak(counter.PriorityStreak);
-                    counter.StaffUserId = user.UserId() ?? counter.StaffUserId;
-                    await db.SaveChangesAsync(ct);
-                    return TypedResults.Ok(await AnnounceAsync(db, realtime, branch, counter, decision.Ticket.Id, ct));
+                    called = await ClaimAsync(q, decision.Ticket.Id, counter.Id, user.UserId(), now, ct);
+                    if (called is null)
+                    {
+                        candidates.Remove(decision.Ticket);
+                        lostRace = true;
+                    }
+                    else await RememberCallAsync(q, counter.Id, desk, decision.NextStreak(desk.PriorityStreak), user.UserId(), ct);
                 }
-                candidates.Remove(decision.Ticket);
-                lostRace = true;
+                // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
+                if (!lostRace) break;
             }
-            // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
-            if (!lostRace) break;
         }
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
-        return TypedResults.NoContent();
+        if (called is null) return TypedResults.NoContent();
+        return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
     }
 
     /// <summary>Calls one ticket out of order (a customer with a special need, a mistake to correct): needs a reason, audited.</summary>
     public static async Task<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>> CallSpecific(
-        [FromRoute(Name = "branch")] string branchCode, int number, CallTicketRequest r, ClaimsPrincipal user, TouchpointDb db, AuditLog audit,
-        IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, int number, CallTicketRequest r, ClaimsPrincipal user, QueueContext q, AuditLog audit, CancellationToken ct)
     {
         var v = new Validation();
         if (r.TicketId is null) v.Add("ticketId", "validation.required");
         v.Required("reason", r.Reason, 500);
         if (!v.IsValid) return v.Problem();
-        var (counter, branch, problem) = await QueueContext.FindCounterAsync(db, branchCode, number, user, ct);
+        var (layout, counter, problem) = await q.FindCounterLayoutAsync(branchCode, number, user, ct);
         if (counter is null) return problem!;
-        if (await ReadyProblemAsync(db, counter, ct) is { } notReady) return notReady;
-        var ticket = await db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == r.TicketId && t.BranchId == branch!.Id, ct);
+        var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
+        if (notReady is not null) return notReady;
+        var ticket = await q.Db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == r.TicketId && t.BranchId == layout!.Branch.Id, ct);
         if (ticket is null) return Problems.NotFound();
-        if (!await ClaimAsync(db, ticket.Id, counter, user.UserId(), clock.GetUtcNow().UtcDateTime, ct)) return QueueContext.WrongState(ticket);
-
-        counter.StaffUserId = user.UserId() ?? counter.StaffUserId;
-        audit.Record("queue.called_out_of_order", $"ticket:{ticket.Number}", new { counter = counter.Number, reason = r.Reason });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await AnnounceAsync(db, realtime, branch!, counter, ticket.Id, ct));
-    }
-
-    /// <summary>A counter calls only when open and free (nothing called or in service there).</summary>
-    internal static async Task<ProblemHttpResult?> ReadyProblemAsync(TouchpointDb db, Counter counter, CancellationToken ct)
-    {
-        if (counter.State != CounterStates.Open) return QueueContext.Conflict("queue.counterNotOpen", counter.Number);
-        var active = await db.QueueTickets.AsNoTracking()
-            .Where(t => t.CounterId == counter.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving))
-            .Select(t => t.Number).FirstOrDefaultAsync(ct);
-        return active is null ? null : QueueContext.Conflict("queue.counterBusy", counter.Number, active);
-    }
-
-    /// <summary>
-    /// Only the head of each queue can win (urgency grows with waiting time within a service), so a handful of indexed
-    /// lookups replaces reading every waiting ticket: per service the oldest normal and oldest priority tickets, the
-    /// earliest due appointments, and the oldest tickets transferred to this counter (a few of each, see HeadDepth).
-    /// </summary>
-    private static async Task<List<RoutingCandidate>> CandidatesAsync(TouchpointDb db, Branch branch, Counter counter, QueueRules rules, DateTime now, CancellationToken ct)
-    {
-        var waiting = db.QueueTickets.AsNoTracking().Where(t => t.BranchId == branch.Id && t.Status == TicketStatuses.Waiting);
-        var candidates = new List<RoutingCandidate>();
-        async Task AddFirst(IQueryable<QueueTicket> q) =>
-            candidates.AddRange(await q.Take(HeadDepth).Select(t => new RoutingCandidate(t.Id, t.ServiceTypeId, t.Priority, t.IssuedAt, t.AppointmentAt, t.TargetCounterId)).ToListAsync(ct));
-
-        await AddFirst(waiting.Where(t => t.TargetCounterId == counter.Id).OrderBy(t => t.IssuedAt));
-        var dueBy = now + rules.AppointmentWindow;
-        foreach (var serviceId in counter.Services.Where(s => s.Weight > 0).Select(s => s.ServiceTypeId))
+        QueueTicket? called;
+        using (await q.Gate.EnterAsync(ct))
         {
-            var service = waiting.Where(t => t.ServiceTypeId == serviceId && t.TargetCounterId == null);
-            await AddFirst(service.Where(t => t.AppointmentAt != null && t.AppointmentAt <= dueBy).OrderBy(t => t.AppointmentAt));
-            await AddFirst(service.Where(t => t.Priority == PriorityClasses.Normal || t.Priority == PriorityClasses.Appointment).OrderBy(t => t.IssuedAt));
-            await AddFirst(service.Where(t => t.Priority != PriorityClasses.Normal && t.Priority != PriorityClasses.Appointment).OrderBy(t => t.IssuedAt));
+            called = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
+            if (called is null) return QueueContext.WrongState(ticket);
+            await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);
         }
-        return candidates.DistinctBy(c => c.Id).ToList();
+        audit.Record("queue.called_out_of_order", $"ticket:{ticket.Number}", new { counter = counter.Number, reason = r.Reason });
+        await q.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await AnnounceAsync(q, layout!, counter.Number, called, user, ct));
     }
 
-    private static async Task<bool> ClaimAsync(TouchpointDb db, Guid ticketId, Counter counter, Guid? staffId, DateTime now, CancellationToken ct) =>
-        await db.QueueTickets
-            .Where(t => t.Id == ticketId && t.Status == TicketStatuses.Waiting)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, TicketStatuses.Called)
-                .SetProperty(t => t.CounterId, counter.Id)
-                .SetProperty(t => t.TargetCounterId, (Guid?)null)
-                .SetProperty(t => t.StaffUserId, staffId)
-                .SetProperty(t => t.CalledAt, now), ct) == 1;
+    /// <summary>What a call needs to know of the counter right now, in one statement.</summary>
+    internal sealed record Desk(string State, Guid? StaffUserId, int PriorityStreak, string? Busy);
 
-    internal static async Task<TicketDto> AnnounceAsync(TouchpointDb db, IRealtimePublisher realtime, Branch branch, Counter counter, Guid ticketId, CancellationToken ct)
+    /// <summary>A counter calls only when open and free (nothing called or in service there): 409 with the reason otherwise.</summary>
+    internal static async Task<(Desk? Desk, ProblemHttpResult? Problem)> ReadDeskAsync(TouchpointDb db, Guid counterId, int number, CancellationToken ct)
     {
-        var ticket = await db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
-        await QueueContext.PublishAsync(realtime, branch, ticket, counter.Number, QueueContext.TicketCalledEvent, ct);
-        await QueueContext.PublishAsync(realtime, branch, ticket, counter.Number, QueueContext.TicketChangedEvent, ct);
-        return await QueueContext.ToDtoAsync(db, ticket, branch, ct);
+        var desk = await db.Counters.AsNoTracking().Where(c => c.Id == counterId)
+            .Select(c => new Desk(c.State, c.StaffUserId, c.PriorityStreak,
+                db.QueueTickets.Where(t => t.CounterId == c.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving))
+                    .Select(t => t.Number).FirstOrDefault()))
+            .FirstAsync(ct);
+        if (desk.State != CounterStates.Open) return (null, QueueContext.Conflict("queue.counterNotOpen", number));
+        return desk.Busy is null ? (desk, null) : (null, QueueContext.Conflict("queue.counterBusy", number, desk.Busy));
+    }
+
+    /// <summary>The claim, under the caller's write gate: succeeds only while the ticket still waits, and returns the ticket as stored.</summary>
+    private static async Task<QueueTicket?> ClaimAsync(QueueContext q, Guid ticketId, Guid counterId, Guid? staffId, DateTime now, CancellationToken ct)
+    {
+        var rows = await q.Db.QueueTickets.FromSql($"""
+            UPDATE "QueueTickets" SET "Status" = 'called', "CounterId" = {counterId}, "TargetCounterId" = NULL, "StaffUserId" = {staffId}, "CalledAt" = {now}
+            WHERE "Id" = {ticketId} AND "Status" = 'waiting'
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        return rows.SingleOrDefault();
+    }
+
+    /// <summary>The counter's priority streak, and who serves there when someone else calls from it; written only when changed.</summary>
+    private static async Task RememberCallAsync(QueueContext q, Guid counterId, Desk desk, int streak, Guid? caller, CancellationToken ct)
+    {
+        var staff = caller ?? desk.StaffUserId;
+        if (streak == desk.PriorityStreak && staff == desk.StaffUserId) return;
+        await q.Db.Counters.Where(c => c.Id == counterId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PriorityStreak, streak).SetProperty(c => c.StaffUserId, staff), ct);
+    }
+
+    internal static async Task<TicketDto> AnnounceAsync(QueueContext q, BranchLayout layout, int counterNumber, QueueTicket ticket, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await q.PublishAsync(layout, ticket, counterNumber, QueueContext.TicketCalledEvent, ct);
+        await q.PublishAsync(layout, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
+        return await q.ToDtoAsync(ticket, layout, user, ct);
     }
 }

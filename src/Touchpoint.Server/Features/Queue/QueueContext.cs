@@ -14,8 +14,11 @@ public sealed record TicketDto(
     int? Position, int? PeopleAhead, int? EstimatedWaitMinutes, DateTime IssuedAt, DateTime? CalledAt, DateTime? StartedAt,
     DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl);
 
-/// <summary>Lookups and event publishing every queue operation shares.</summary>
-public static class QueueContext
+/// <summary>
+/// What every queue operation shares, in one scoped service: the database, the cached branch set-up, wait estimates,
+/// real-time publishing, the clock and the write gate; with the lookups, answers and events they have in common.
+/// </summary>
+public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, WaitEstimate wait, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
 {
     public const string TicketChangedEvent = "ticket.changed";
     /// <summary>A call or recall to announce on the lobby display.</summary>
@@ -24,22 +27,57 @@ public static class QueueContext
     /// <summary>Created once: building serializer options per event costs more than serializing the event.</summary>
     internal static readonly System.Text.Json.JsonSerializerOptions EventJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
-    public static async Task<(Counter? Counter, Branch? Branch, ProblemHttpResult? Problem)> FindCounterAsync(
-        TouchpointDb db, string branchCode, int number, ClaimsPrincipal user, CancellationToken ct)
+    public TouchpointDb Db => db;
+    public WriteGate Gate => gate;
+    public IRealtimePublisher Realtime => realtime;
+    public WaitEstimate Wait => wait;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The branch's set-up if the principal may work there: 404 if unknown, 403 if out of scope.</summary>
+    public async Task<(BranchLayout? Layout, ProblemHttpResult? Problem)> FindBranchAsync(string code, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (branch, problem) = await BranchAccess.FindAsync(db, branchCode, user, ct);
-        if (branch is null) return (null, null, problem);
-        var counter = await db.Counters.Include(c => c.Services).FirstOrDefaultAsync(c => c.BranchId == branch.Id && c.Number == number, ct);
-        return counter is null ? (null, branch, Problems.NotFound()) : (counter, branch, null);
+        var layout = await directory.FindAsync(db, code, ct);
+        if (layout is null) return (null, Problems.NotFound());
+        return user.CanAccessBranch(layout.Branch.Code) ? (layout, null) : (null, Problems.Forbidden());
     }
 
-    public static async Task<(QueueTicket? Ticket, Branch? Branch, ProblemHttpResult? Problem)> FindTicketAsync(
-        TouchpointDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>A branch's set-up by code, without an access check (public pages and anonymous issuing).</summary>
+    public Task<BranchLayout?> FindBranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);
+
+    /// <summary>A service of the branch; one missing from the cached copy may have just been created on another node.</summary>
+    public async Task<(BranchLayout Layout, ServiceType? Service)> FindServiceAsync(BranchLayout layout, string code, CancellationToken ct)
+    {
+        if (layout.ServiceByCode(code) is { } service) return (layout, service);
+        var fresh = await directory.FindAsync(db, layout.Branch.Code, ct, reload: true) ?? layout;
+        return (fresh, fresh.ServiceByCode(code));
+    }
+
+    /// <summary>The counter's set-up, read from the cache; see <see cref="FindServiceAsync"/> for counters just created.</summary>
+    public async Task<(BranchLayout? Layout, CounterLayout? Counter, ProblemHttpResult? Problem)> FindCounterLayoutAsync(
+        string branchCode, int number, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (layout, problem) = await FindBranchAsync(branchCode, user, ct);
+        if (layout is null) return (null, null, problem);
+        if (layout.CounterByNumber(number) is null) layout = await directory.FindAsync(db, layout.Branch.Code, ct, reload: true) ?? layout;
+        return layout.CounterByNumber(number) is { } counter ? (layout, counter, null) : (layout, null, Problems.NotFound());
+    }
+
+    /// <summary>The counter row itself (tracked), for changes to its state.</summary>
+    public async Task<(Counter? Counter, BranchLayout? Layout, ProblemHttpResult? Problem)> FindCounterAsync(
+        string branchCode, int number, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (layout, problem) = await FindBranchAsync(branchCode, user, ct);
+        if (layout is null) return (null, null, problem);
+        var counter = await db.Counters.Include(c => c.Services).FirstOrDefaultAsync(c => c.BranchId == layout.Branch.Id && c.Number == number, ct);
+        return counter is null ? (null, layout, Problems.NotFound()) : (counter, layout, null);
+    }
+
+    public async Task<(QueueTicket? Ticket, BranchLayout? Layout, ProblemHttpResult? Problem)> FindTicketAsync(Guid id, ClaimsPrincipal? user, CancellationToken ct)
     {
         var ticket = await db.QueueTickets.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null) return (null, null, Problems.NotFound());
-        var branch = await db.Branches.AsNoTracking().FirstAsync(b => b.Id == ticket.BranchId, ct);
-        return user.CanAccessBranch(branch.Code) ? (ticket, branch, null) : (null, null, Problems.Forbidden());
+        var layout = (await directory.FindAsync(db, ticket.BranchId, ct))!;
+        return user is null || user.CanAccessBranch(layout.Branch.Code) ? (ticket, layout, null) : (null, null, Problems.Forbidden());
     }
 
     public static ProblemHttpResult Conflict(string detailKey, params object?[] args) =>
@@ -47,30 +85,39 @@ public static class QueueContext
 
     public static ProblemHttpResult WrongState(QueueTicket ticket) => Conflict("queue.ticketState", ticket.Number, ticket.Status);
 
-    public static async Task<TicketDto> ToDtoAsync(TouchpointDb db, QueueTicket t, Branch branch, CancellationToken ct)
+    /// <summary>
+    /// The ticket as devices and people see it. Names come from the cached set-up and, for the staff member, from the
+    /// caller's own claims when they serve the ticket themselves; only a waiting ticket costs a count (people ahead).
+    /// </summary>
+    public async Task<TicketDto> ToDtoAsync(QueueTicket t, BranchLayout layout, ClaimsPrincipal? user, CancellationToken ct)
     {
-        var service = await db.Services.AsNoTracking().FirstAsync(s => s.Id == t.ServiceTypeId, ct);
-        var counter = t.CounterId is { } cid ? await db.Counters.AsNoTracking().Where(c => c.Id == cid).Select(c => (int?)c.Number).FirstOrDefaultAsync(ct) : null;
-        var staff = t.StaffUserId is { } sid ? await db.Users.AsNoTracking().Where(u => u.Id == sid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
-        int? position = null, ahead = null, wait = null;
+        var service = layout.ServiceById(t.ServiceTypeId) ?? await db.Services.AsNoTracking().FirstAsync(s => s.Id == t.ServiceTypeId, ct);
+        int? counter = t.CounterId is not { } cid ? null
+            : layout.CounterById(cid)?.Number ?? await db.Counters.AsNoTracking().Where(c => c.Id == cid).Select(c => (int?)c.Number).FirstOrDefaultAsync(ct);
+        var staff = t.StaffUserId is not { } sid ? null
+            : sid == user?.UserId() ? user.FindFirstValue(TouchpointClaims.DisplayName)
+            : await db.Users.AsNoTracking().Where(u => u.Id == sid).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        int? position = null, ahead = null, minutes = null;
         if (t.Status == TicketStatuses.Waiting)
         {
             ahead = await db.QueueTickets.CountAsync(o => o.BranchId == t.BranchId && o.ServiceTypeId == t.ServiceTypeId
                 && o.Status == TicketStatuses.Waiting && o.IssuedAt < t.IssuedAt, ct);
             position = ahead + 1;
-            wait = await WaitEstimate.MinutesAsync(db, branch, service, ahead.Value, ct);
+            minutes = await wait.MinutesAsync(db, layout.Branch, service, ahead.Value, ct);
         }
-        return new TicketDto(t.Id, t.Number, branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
-            position, ahead, wait, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, branch.RecallLimit, $"/t/{t.Id}");
+        return new TicketDto(t.Id, t.Number, layout.Branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
+            position, ahead, minutes, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, layout.Branch.RecallLimit,
+            $"/t/{t.Id}");
     }
 
-    public static async Task PublishAsync(IRealtimePublisher realtime, Branch branch, QueueTicket t, int? counterNumber, string type, CancellationToken ct)
+    public async Task PublishAsync(BranchLayout layout, QueueTicket t, int? counterNumber, string type, CancellationToken ct)
     {
+        var code = layout.Branch.Code;
         var data = System.Text.Json.JsonSerializer.SerializeToNode(
             new { id = t.Id, number = t.Number, status = t.Status, counter = counterNumber, language = t.Language, recall = t.RecallCount }, EventJson);
-        var groups = new List<string> { RealtimeGroups.Branch(branch.Code), RealtimeGroups.AllBranches, TicketGroup(t.Id) };
-        if (counterNumber is { } n) groups.Add(RealtimeGroups.Counter(branch.Code, n));
-        await realtime.PublishAsync(new RealtimeEvent(type, branch.Code, data), groups, ct);
+        List<string> groups = [RealtimeGroups.Branch(code), RealtimeGroups.AllBranches, TicketGroup(t.Id)];
+        if (counterNumber is { } n) groups.Add(RealtimeGroups.Counter(code, n));
+        await realtime.PublishAsync(new RealtimeEvent(type, code, data), groups, ct);
     }
 
     /// <summary>The mobile status page of one ticket listens to this group only.</summary>

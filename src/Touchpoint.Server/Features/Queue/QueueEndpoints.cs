@@ -9,6 +9,10 @@ namespace Touchpoint.Server.Features.Queue;
 
 public static class QueueEndpoints
 {
+    public static IServiceCollection AddQueue(this IServiceCollection services) => services
+        .AddSingleton<WaitEstimate>()
+        .AddScoped<QueueContext>();
+
     public static void MapQueueApi(this IEndpointRouteBuilder app)
     {
         // Kiosks (device token), customers' phones (anonymous, by the branch QR code) and staff issue tickets.
@@ -32,11 +36,9 @@ public static class QueueEndpoints
         app.MapEvaluationApi();
     }
 
-    private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetTicket(Guid id, TouchpointDb db, CancellationToken ct)
+    private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetTicket(Guid id, QueueContext q, CancellationToken ct)
     {
-        var ticket = await db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (ticket is null) return Problems.NotFound();
-        var branch = await db.Branches.AsNoTracking().FirstAsync(b => b.Id == ticket.BranchId, ct);
-        return TypedResults.Ok(await QueueContext.ToDtoAsync(db, ticket, branch, ct));
+        var (ticket, layout, problem) = await q.FindTicketAsync(id, null, ct);
+        return ticket is null ? problem! : TypedResults.Ok(await q.ToDtoAsync(ticket, layout!, null, ct));
     }
 }

@@ -36,15 +36,16 @@ public static class QueueListEndpoints
     }
 
     /// <summary>What a counter screen shows on load: the counter's state and the ticket it is calling or serving, if any.</summary>
-    public static async Task<Results<Ok<CounterDesk>, ProblemHttpResult>> Desk(string branch, int number, ClaimsPrincipal user, TouchpointDb db, CancellationToken ct)
+    public static async Task<Results<Ok<CounterDesk>, ProblemHttpResult>> Desk(string branch, int number, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
     {
-        var (counter, b, problem) = await QueueContext.FindCounterAsync(db, branch, number, user, ct);
+        var (counter, layout, problem) = await q.FindCounterAsync(branch, number, user, ct);
         if (counter is null) return problem!;
+        var db = q.Db;
         var staff = counter.StaffUserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var current = await db.QueueTickets.AsNoTracking()
             .FirstOrDefaultAsync(t => t.CounterId == counter.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving), ct);
         return TypedResults.Ok(new CounterDesk(counter.Number, counter.State, counter.PauseReason, staff,
-            current is null ? null : await QueueContext.ToDtoAsync(db, current, b!, ct)));
+            current is null ? null : await q.ToDtoAsync(current, layout!, user, ct)));
     }
 
     /// <summary>

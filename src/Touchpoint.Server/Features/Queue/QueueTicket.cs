@@ -74,7 +74,9 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
         // Call-next reads the oldest waiting tickets of a service; the board counts by status.
         b.HasIndex(x => new { x.BranchId, x.Status, x.ServiceTypeId, x.IssuedAt });
         b.HasIndex(x => new { x.BranchId, x.BusinessDate, x.ServiceTypeId, x.Sequence }).IsUnique();
-        b.HasIndex(x => x.CounterId);
+        b.HasIndex(x => new { x.CounterId, x.Status });
+        // Every action checks the state it read is still the state it changes (see TicketActions).
+        b.Property(x => x.Status).IsConcurrencyToken();
         b.Property(x => x.BusinessDate).HasMaxLength(10);
         b.Property(x => x.Number).HasMaxLength(16);
         b.Property(x => x.Priority).HasMaxLength(16);

@@ -20,52 +20,59 @@ public sealed record ResumeTicketRequest(int? Counter);
 /// </summary>
 public static class TicketActions
 {
-    private delegate Task<ProblemHttpResult?> Change(QueueTicket ticket, Branch branch, TouchpointDb db, DateTime now);
+    private delegate Task<ProblemHttpResult?> Change(QueueTicket ticket, BranchLayout layout, TouchpointDb db, DateTime now);
 
     public static void MapTicketActions(this RouteGroupBuilder tickets)
     {
-        tickets.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
-            Apply(id, u, db, rt, c, ct, Start));
+        tickets.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
+            Apply(id, u, q, ct, (t, b, d, now) => Start(t, b.Branch, d, now)));
         // complete and resume take an optional body: devices and scripts call them with none at all.
-        tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+        tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
         {
             var r = await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct);
-            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Complete(t, b, d, now, r?.Outcome));
+            return await Apply(id, u, q, ct, (t, b, d, now) => Complete(t, b.Branch, d, now, r?.Outcome));
         });
-        tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
-            Apply(id, u, db, rt, c, ct, Recall, QueueContext.TicketCalledEvent));
-        tickets.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
-            Apply(id, u, db, rt, c, ct, NoShow));
-        tickets.MapPost("/{id:guid}/park", (Guid id, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
-            Apply(id, u, db, rt, c, ct, Park));
-        tickets.MapPost("/{id:guid}/transfer", (Guid id, TransferTicketRequest r, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+        tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
+            Apply(id, u, q, ct, (t, b, d, now) => Recall(t, b.Branch, d, now), QueueContext.TicketCalledEvent));
+        tickets.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
+            Apply(id, u, q, ct, (t, b, d, now) => NoShow(t, b.Branch, d, now)));
+        tickets.MapPost("/{id:guid}/park", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
+            Apply(id, u, q, ct, (t, b, d, now) => Park(t, b.Branch, d, now)));
+        tickets.MapPost("/{id:guid}/transfer", (Guid id, TransferTicketRequest r, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
             (r.Service is null) == (r.Counter is null)
                 ? Task.FromResult<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>>(
                     new Validation().Add("service", "validation.transferTarget").Problem())
-                : Apply(id, u, db, rt, c, ct, (t, b, d, now) => Transfer(t, b, d, r)));
-        tickets.MapPost("/{id:guid}/resume", async (Guid id, HttpRequest request, ClaimsPrincipal u, TouchpointDb db, IRealtimePublisher rt, TimeProvider c, CancellationToken ct) =>
+                : Apply(id, u, q, ct, (t, b, d, now) => Transfer(t, b, d, r)));
+        tickets.MapPost("/{id:guid}/resume", async (Guid id, HttpRequest request, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
         {
             var r = await OptionalBody.ReadAsync<ResumeTicketRequest>(request, ct);
-            return await Apply(id, u, db, rt, c, ct, (t, b, d, now) => Resume(t, b, d, now, r?.Counter, u.UserId()));
+            return await Apply(id, u, q, ct, (t, b, d, now) => Resume(t, b, d, now, r?.Counter, u.UserId()));
         });
     }
 
     private static async Task<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>> Apply(
-        Guid id, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct,
-        Change change, string eventType = QueueContext.TicketChangedEvent)
+        Guid id, ClaimsPrincipal user, QueueContext q, CancellationToken ct, Change change, string eventType = QueueContext.TicketChangedEvent)
     {
-        var (ticket, branch, problem) = await QueueContext.FindTicketAsync(db, id, user, ct);
+        var (ticket, layout, problem) = await q.FindTicketAsync(id, user, ct);
         if (ticket is null) return problem!;
         var counterBefore = ticket.CounterId;
-        if (await change(ticket, branch!, db, clock.GetUtcNow().UtcDateTime) is { } refused) return refused;
-        await db.SaveChangesAsync(ct);
+        if (await change(ticket, layout!, q.Db, q.Now) is { } refused) return refused;
+        try
+        {
+            using (await q.Gate.EnterAsync(ct)) await q.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Status is a concurrency token: someone else acted on the ticket since it was read (two clicks, two
+            // screens). The second action is refused with the state it found, never applied twice.
+            var now = await q.Db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
+            return QueueContext.WrongState(now);
+        }
 
-        var counterId = ticket.CounterId ?? counterBefore;
-        var counterNumber = counterId is { } cid ? await db.Counters.Where(c => c.Id == cid).Select(c => (int?)c.Number).FirstAsync(ct) : null;
-        await QueueContext.PublishAsync(realtime, branch!, ticket, counterNumber, eventType, ct);
-        if (eventType != QueueContext.TicketChangedEvent)
-            await QueueContext.PublishAsync(realtime, branch!, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
-        return TypedResults.Ok(await QueueContext.ToDtoAsync(db, ticket, branch!, ct));
+        var counterNumber = (ticket.CounterId ?? counterBefore) is { } cid ? layout!.CounterById(cid)?.Number : null;
+        await q.PublishAsync(layout!, ticket, counterNumber, eventType, ct);
+        if (eventType != QueueContext.TicketChangedEvent) await q.PublishAsync(layout!, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
+        return TypedResults.Ok(await q.ToDtoAsync(ticket, layout!, user, ct));
     }
 
     private static Task<ProblemHttpResult?> Start(QueueTicket t, Branch b, TouchpointDb db, DateTime now)
@@ -126,20 +133,20 @@ public static class TicketActions
     }
 
     /// <summary>Back to waiting in another service or for one counter, keeping the issue time so the wait counts from arrival.</summary>
-    private static async Task<ProblemHttpResult?> Transfer(QueueTicket t, Branch b, TouchpointDb db, TransferTicketRequest r)
+    private static async Task<ProblemHttpResult?> Transfer(QueueTicket t, BranchLayout b, TouchpointDb db, TransferTicketRequest r)
     {
         if (!TicketStatuses.IsActive(t.Status) && t.Status != TicketStatuses.Parked) return QueueContext.WrongState(t);
         if (r.Service is not null)
         {
             var code = r.Service.Trim().ToUpperInvariant();
-            var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.BranchId == b.Id && s.Code == code);
+            var service = b.ServiceByCode(code);
             if (service is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownService", code);
             t.ServiceTypeId = service.Id;
             t.TargetCounterId = null;
         }
         else
         {
-            var counter = await db.Counters.AsNoTracking().FirstOrDefaultAsync(c => c.BranchId == b.Id && c.Number == r.Counter);
+            var counter = b.CounterByNumber(r.Counter!.Value);
             if (counter is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownCounter", r.Counter);
             t.TargetCounterId = counter.Id;
         }
@@ -154,14 +161,12 @@ public static class TicketActions
     }
 
     /// <summary>A parked ticket comes back at a counter (the one it left by default), which must be open and free.</summary>
-    private static async Task<ProblemHttpResult?> Resume(QueueTicket t, Branch b, TouchpointDb db, DateTime now, int? counterNumber, Guid? staffId)
+    private static async Task<ProblemHttpResult?> Resume(QueueTicket t, BranchLayout b, TouchpointDb db, DateTime now, int? counterNumber, Guid? staffId)
     {
         if (t.Status != TicketStatuses.Parked) return QueueContext.WrongState(t);
-        var counter = counterNumber is { } n
-            ? await db.Counters.FirstOrDefaultAsync(c => c.BranchId == b.Id && c.Number == n)
-            : await db.Counters.FirstOrDefaultAsync(c => c.Id == t.CounterId);
+        var counter = counterNumber is { } n ? b.CounterByNumber(n) : t.CounterId is { } id ? b.CounterById(id) : null;
         if (counter is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownCounter", counterNumber);
-        if (await CallNextTicket.ReadyProblemAsync(db, counter, CancellationToken.None) is { } notReady) return notReady;
+        if ((await CallNextTicket.ReadDeskAsync(db, counter.Id, counter.Number, CancellationToken.None)).Problem is { } notReady) return notReady;
         t.Status = t.StartedAt is null ? TicketStatuses.Called : TicketStatuses.Serving;
         t.CounterId = counter.Id;
         t.StaffUserId = staffId ?? t.StaffUserId;

@@ -23,11 +23,11 @@ public sealed record IssueTicketRequest(string? Service, string? Priority, strin
 public static partial class TicketIssuing
 {
     public static async Task<Results<Created<TicketDto>, ValidationProblem, ProblemHttpResult>> Issue(
-        [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
     {
-        var code = branchCode.Trim().ToUpperInvariant();
-        var branch = await db.Branches.AsNoTracking().FirstOrDefaultAsync(b => b.Code == code, ct);
-        if (branch is null) return Problems.NotFound();
+        var layout = await q.FindBranchAsync(branchCode, ct);
+        if (layout is null) return Problems.NotFound();
+        var branch = layout.Branch;
         var source = SourceOf(user, branch.Code);
         if (source is null) return Problems.Forbidden();
 
@@ -43,10 +43,10 @@ public static partial class TicketIssuing
         if (!v.IsValid) return v.Problem();
 
         var serviceCode = r.Service!.Trim().ToUpperInvariant();
-        var service = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.BranchId == branch.Id && s.Code == serviceCode, ct);
+        (layout, var service) = await q.FindServiceAsync(layout, serviceCode, ct);
         if (service is null) return Problems.Result(StatusCodes.Status404NotFound, null, "validation.unknownService", serviceCode);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = q.Now;
         if (!QueueClock.IsIssuing(service, branch, now))
             return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceClosedTitle", "queue.serviceClosed",
                 service.Name.Resolve(language), service.IssuingStart, service.IssuingEnd);
@@ -57,22 +57,32 @@ public static partial class TicketIssuing
             Priority = priority, Language = language, Source = r.AppointmentAt is null ? source : TicketSources.Appointment,
             ContactPhone = r.Phone, IssuedAt = now, AppointmentAt = r.AppointmentAt?.ToUniversalTime(),
         };
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        if (!await TrySaveNumberedAsync(q, ticket, service, ct))
+            return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), service.DailyCap);
+        await q.PublishAsync(layout, ticket, null, QueueContext.TicketChangedEvent, ct);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", await q.ToDtoAsync(ticket, layout, user, ct));
+    }
+
+    /// <summary>
+    /// Takes the next number of the service's day and saves the ticket in one transaction, so a number is never given
+    /// twice nor skipped; false when the day's cap is reached (nothing is saved then).
+    /// </summary>
+    internal static async Task<bool> TrySaveNumberedAsync(QueueContext q, QueueTicket ticket, ServiceType service, CancellationToken ct)
+    {
+        var db = q.Db;
+        using var _ = await q.Gate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
+        if (service.DailyCap is { } cap && ticket.Sequence > cap)
         {
-            ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
-            if (service.DailyCap is { } cap && ticket.Sequence > cap)
-            {
-                await tx.RollbackAsync(ct);
-                return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), cap);
-            }
-            ticket.Number = QueueClock.FormatNumber(service.Prefix, ticket.Sequence);
-            db.QueueTickets.Add(ticket);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await tx.RollbackAsync(ct);
+            return false;
         }
-        await QueueContext.PublishAsync(realtime, branch, ticket, null, QueueContext.TicketChangedEvent, ct);
-        var dto = await QueueContext.ToDtoAsync(db, ticket, branch, ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Id}", dto);
+        ticket.Number = QueueClock.FormatNumber(service.Prefix, ticket.Sequence);
+        db.QueueTickets.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>How the caller may issue here: null when not at all (staff or a device of another branch).</summary>
@@ -84,17 +94,17 @@ public static partial class TicketIssuing
     }
 
     /// <summary>
-    /// Creates the day's sequence row if needed, then increments it in one statement that returns the new value. Inside
-    /// the caller's transaction the row stays locked until the ticket is saved, on SQLite (one writer) and PostgreSQL
-    /// (row lock) alike.
+    /// Creates the day's sequence row or increments it, in one statement that returns the new value. Inside the
+    /// caller's transaction the row stays locked until the ticket is saved, on SQLite (one writer) and PostgreSQL (row
+    /// lock) alike.
     /// </summary>
     private static async Task<int> NextSequenceAsync(TouchpointDb db, Guid serviceId, string businessDate, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "TicketSequences" ("ServiceTypeId", "BusinessDate", "LastNumber") VALUES ({serviceId}, {businessDate}, 0) ON CONFLICT DO NOTHING""", ct);
-        var next = await db.Database.SqlQuery<int>(
-            $"""UPDATE "TicketSequences" SET "LastNumber" = "LastNumber" + 1 WHERE "ServiceTypeId" = {serviceId} AND "BusinessDate" = {businessDate} RETURNING "LastNumber" AS "Value" """)
-            .ToListAsync(ct);
+        var next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "TicketSequences" ("ServiceTypeId", "BusinessDate", "LastNumber") VALUES ({serviceId}, {businessDate}, 1)
+            ON CONFLICT ("ServiceTypeId", "BusinessDate") DO UPDATE SET "LastNumber" = "TicketSequences"."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """).ToListAsync(ct);
         return next.Single();
     }
 

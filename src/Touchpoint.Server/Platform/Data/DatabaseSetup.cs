@@ -13,7 +13,8 @@ public static class DatabaseSetup
         if (options.UsePostgres)
         {
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
-            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())));
+            services.AddSingleton(new WriteGate(serialize: false));
+            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), sp));
         }
         else
         {
@@ -24,14 +25,18 @@ public static class DatabaseSetup
                 // Writers wait for each other instead of failing at once with "database is locked".
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddDbContext<TouchpointDb>(o => Configure(o.UseSqlite(connectionString)));
+            services.AddSingleton(new WriteGate(serialize: true));
+            services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
+            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseSqlite(connectionString), sp));
         }
         return services;
     }
 
-    private static void Configure(DbContextOptionsBuilder o) =>
+    /// <summary>Features add their interceptors to the container as <see cref="IInterceptor"/>.</summary>
+    private static void Configure(DbContextOptionsBuilder o, IServiceProvider services) =>
         // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
-        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(services.GetServices<IInterceptor>());
 
     /// <summary>Applies pending migrations (EF takes a lock, so several nodes may start at once).</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

@@ -30,6 +30,8 @@ public static class TouchpointApp
         services.AddTouchpointHttp(builder.Configuration);
         services.AddTouchpointAuthentication();
         services.AddScoped<AuditLog>();
+        services.AddOrganisation();
+        services.AddQueue();
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

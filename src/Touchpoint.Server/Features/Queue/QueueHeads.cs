@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Organisation;
+using Touchpoint.Server.Platform.Data;
+
+namespace Touchpoint.Server.Features.Queue;
+
+/// <summary>
+/// The head tickets of every queue a counter may call from, read in one statement. Only the head of a queue can win
+/// (urgency grows with waiting time within a service), so per service it reads the oldest normal and oldest priority
+/// tickets and the earliest due appointments, plus the oldest tickets transferred to this counter: a few of each (see
+/// <see cref="Depth"/>), so a counter that loses a race on PostgreSQL has fallbacks at hand.
+/// Each part matches one of the partial indexes of migration M0005 term for term (SQLite uses a partial index only
+/// when the query repeats its conditions), so it reads a handful of index entries however long the queue is.
+/// </summary>
+public static class QueueHeads
+{
+    public const int Depth = 4;
+    private const string Columns = """ "Id", "ServiceTypeId", "Priority", "IssuedAt", "AppointmentAt", "TargetCounterId" """;
+    private const string Waiting = """ "Status" = 'waiting' AND "TargetCounterId" IS NULL """;
+    private static readonly ConcurrentDictionary<(int, bool), string> SqlCache = new();
+
+    public static async Task<List<RoutingCandidate>> ReadAsync(TouchpointDb db, Guid branchId, CounterLayout counter, DateTime dueBy, CancellationToken ct)
+    {
+        var services = counter.Weights.Where(w => w.Value > 0).Select(w => w.Key).Order().ToList();
+        object[] parameters = [branchId, counter.Id, dueBy, .. services.Cast<object>()];
+        var rows = await db.Database.SqlQueryRaw<HeadRow>(Sql(services.Count, sqlite: !db.IsPostgres), parameters).ToListAsync(ct);
+        return rows.DistinctBy(r => r.Id)
+            .Select(r => new RoutingCandidate(r.Id, r.ServiceTypeId, r.Priority, AsUtc(r.IssuedAt), r.AppointmentAt is { } a ? AsUtc(a) : null, r.TargetCounterId))
+            .ToList();
+    }
+
+    /// <summary>Placeholders: {0} the branch, {1} the counter, {2} appointments due by, {3} and on the services.</summary>
+    public static string Sql(int serviceCount, bool sqlite) => SqlCache.GetOrAdd((serviceCount, sqlite), key => BuildSql(key.Item1, key.Item2));
+
+    /// <remarks>
+    /// SQLite has no statistics on a young database and may take the general (branch, status, service, time) index
+    /// instead, which filters priority row by row: with no priority ticket waiting that reads the whole queue. So on
+    /// SQLite each part names its index; PostgreSQL's planner has statistics and chooses by itself.
+    /// </remarks>
+    private static string BuildSql(int serviceCount, bool sqlite)
+    {
+        string From(string index) => "SELECT " + Columns + " FROM \"QueueTickets\" " + (sqlite ? $"INDEXED BY \"{index}\" " : "") + "WHERE ";
+        var parts = new List<string>
+        {
+            From("IX_QueueTickets_WaitingTransferred") + "\"TargetCounterId\" = {1} AND \"Status\" = 'waiting' AND \"TargetCounterId\" IS NOT NULL ORDER BY \"IssuedAt\"",
+        };
+        for (var i = 0; i < serviceCount; i++)
+        {
+            var service = "\"BranchId\" = {0} AND \"ServiceTypeId\" = {" + (3 + i) + "} AND " + Waiting;
+            parts.Add(From("IX_QueueTickets_WaitingAppointments") + service + " AND \"AppointmentAt\" IS NOT NULL AND \"AppointmentAt\" <= {2} ORDER BY \"AppointmentAt\"");
+            parts.Add(From("IX_QueueTickets_WaitingNormal") + service + " AND \"Priority\" IN ('normal', 'appointment') ORDER BY \"IssuedAt\"");
+            parts.Add(From("IX_QueueTickets_WaitingPriority") + service + " AND \"Priority\" NOT IN ('normal', 'appointment') ORDER BY \"IssuedAt\"");
+        }
+        // Each part is a subquery of its own: both databases allow ORDER BY and LIMIT per part only that way.
+        return string.Join("\nUNION ALL\n", parts.Select((p, i) => $"SELECT * FROM ({p} LIMIT {Depth}) AS h{i}"));
+    }
+
+    private static DateTime AsUtc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    // Filled by EF from the columns of the same names.
+    private sealed class HeadRow
+    {
+        public Guid Id { get; set; }
+        public Guid ServiceTypeId { get; set; }
+        public string Priority { get; set; } = "";
+        public DateTime IssuedAt { get; set; }
+        public DateTime? AppointmentAt { get; set; }
+        public Guid? TargetCounterId { get; set; }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Queue;
+using Touchpoint.Server.Platform.Data.Migrations;
+using Touchpoint.Tests.Infrastructure;
+
+namespace Touchpoint.Tests.Queue;
+
+/// <summary>
+/// Call-next stays fast with thousands waiting only if SQLite answers every head lookup from a partial index, and it
+/// uses a partial index only when the query repeats the index's conditions exactly: an edit to either side that
+/// breaks the match would turn each call into a scan of the whole queue, so the plan itself is checked.
+/// </summary>
+public sealed class QueueIndexTests
+{
+    [Fact]
+    public async Task Sqlite_EveryHeadLookup_ReadsAPartialIndex()
+    {
+        using var app = new TouchpointFactory();
+        var plan = await app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // Two services: the transferred part, then three parts per service.
+            var sql = QueueHeads.Sql(2, sqlite: true);
+            for (var i = 0; i < 5; i++) sql = sql.Replace("{" + i + "}", "@p" + i);
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var (name, value) in new[] { ("@p0", "B"), ("@p1", "C"), ("@p2", "2026-01-01 00:00:00"), ("@p3", "S1"), ("@p4", "S2") })
+                command.Parameters.Add(new SqliteParameter(name, value));
+            var details = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+            return details;
+        });
+
+        var reads = plan.Where(d => d.Contains("QueueTickets")).ToList();
+        Assert.Equal(7, reads.Count);
+        Assert.All(reads, d => Assert.Contains("USING INDEX IX_QueueTickets_Waiting", d));
+        foreach (var (name, _, _) in M0005_QueueIndexes.WaitingHeads.Where(h => h.Name.Contains("Waiting")))
+            Assert.Contains(reads, d => d.Contains(name + " "));
+        Assert.DoesNotContain(plan, d => d.Contains("TEMP B-TREE"));
+    }
+}
