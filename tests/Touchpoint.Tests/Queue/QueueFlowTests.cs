@@ -42,6 +42,22 @@ public sealed class QueueFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoScreensCompletingOneTicketAtOnce_OneSucceeds_OneEncounter()
+    {
+        var staff = await CounterStaffAsync(1);
+        for (var round = 0; round < 5; round++)
+        {
+            var ticket = await IssueAsync(app.CreateClient());
+            await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).ShouldBeAsync(HttpStatusCode.OK);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => staff.PostAsync($"/api/tickets/{ticket["id"]}/complete", null)));
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+            var id = Guid.Parse(ticket["id"]!.GetValue<string>());
+            Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(db.Encounters.Count(e => e.TicketId == id))));
+        }
+    }
+
+    [Fact]
     public async Task FullFlow_CallStartComplete_RecordsAnEncounter()
     {
         var staff = await CounterStaffAsync(1);
