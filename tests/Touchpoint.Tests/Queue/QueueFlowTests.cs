@@ -42,6 +42,33 @@ public sealed class QueueFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task CounterWeights_AreSetByTheApi_AndCallNextPrefersTheStrongerSkill()
+    {
+        await app.CreateBranchAsync("SH", "PERSONAL", "CORPORATE");
+        var admin = await app.AdminAsync();
+        var bad = await (await admin.PostAsJsonAsync("/api/branches/SH/counters",
+            new { number = 1, services = new[] { "PERSONAL" }, weights = new Dictionary<string, int> { ["PERSONAL"] = 11, ["CORPORATE"] = 2 } })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["weights.PERSONAL"]);
+        Assert.NotNull(bad["errors"]!["weights.CORPORATE"]);
+        var counter = await (await admin.PostAsJsonAsync("/api/branches/SH/counters",
+            new { number = 1, services = new[] { "PERSONAL", "CORPORATE" }, weights = new Dictionary<string, int> { ["CORPORATE"] = 5 } })).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(1, counter["weights"]!["PERSONAL"]!.GetValue<int>());
+        Assert.Equal(5, counter["weights"]!["CORPORATE"]!.GetValue<int>());
+        var staff = await app.StaffAsync("Frontline", "SH");
+        await (await staff.PostAsync("/api/branches/SH/counters/1/open", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        var personal = await IssueAsync(app.CreateClient());
+        var corporate = await IssueAsync(app.CreateClient(), "CORPORATE");
+        var called = await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).JsonAsync();
+        Assert.Equal(corporate["number"]!.GetValue<string>(), called["number"]!.GetValue<string>());
+
+        // Weights of services left out of an update are kept.
+        var updated = await (await admin.PutAsJsonAsync("/api/branches/SH/counters/1", new { services = new[] { "PERSONAL", "CORPORATE" } })).JsonAsync();
+        Assert.Equal(5, updated["weights"]!["CORPORATE"]!.GetValue<int>());
+        Assert.NotNull(personal["id"]);
+    }
+
+    [Fact]
     public async Task TwoScreensCompletingOneTicketAtOnce_OneSucceeds_OneEncounter()
     {
         var staff = await CounterStaffAsync(1);

@@ -24,6 +24,10 @@ public sealed class Branch
     public int AppointmentWindowMinutes { get; set; } = 10;
     /// <summary>How long the evaluation pad accepts a rating after service completes.</summary>
     public int RatingWindowSeconds { get; set; } = 60;
+    /// <summary>A customer who left a phone number gets an SMS when this many people are ahead of them.</summary>
+    public int AlertPlacesAhead { get; set; } = 3;
+    /// <summary>The lobby's spoken call per language, with {number} and {counter}; a language left out uses the standard wording.</summary>
+    public LocalizedText? Announcements { get; set; }
 
     public List<ServiceType> Services { get; set; } = [];
     public List<Counter> Counters { get; set; } = [];
@@ -48,6 +52,8 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         b.Property(x => x.RecallLimit).HasDefaultValue(2);
         b.Property(x => x.AppointmentWindowMinutes).HasDefaultValue(10);
         b.Property(x => x.RatingWindowSeconds).HasDefaultValue(60);
+        b.Property(x => x.AlertPlacesAhead).HasDefaultValue(3);
+        b.Property(x => x.Announcements!).HasLocalizedTextConversion();
         b.HasMany(x => x.Services).WithOne().HasForeignKey(s => s.BranchId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Counters).WithOne().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Cascade);
     }

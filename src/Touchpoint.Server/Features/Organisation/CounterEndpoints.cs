@@ -10,11 +10,15 @@ using Touchpoint.Server.Platform.Realtime;
 
 namespace Touchpoint.Server.Features.Organisation;
 
-public sealed record CounterDto(int Number, LocalizedText? Name, string DisplayName, IReadOnlyList<string> Services, string State);
-public sealed record CounterRequest(int? Number, LocalizedText? Name, List<string>? Services);
+/// <param name="Weights">Routing weight (skill) per service code, 1 to <see cref="CounterEndpoints.MaxWeight"/>: higher is preferred.</param>
+public sealed record CounterDto(int Number, LocalizedText? Name, string DisplayName, IReadOnlyList<string> Services, IReadOnlyDictionary<string, int> Weights, string State);
+/// <param name="Weights">Optional weight per service code; services left out keep their weight (new ones start at 1).</param>
+public sealed record CounterRequest(int? Number, LocalizedText? Name, List<string>? Services, Dictionary<string, int>? Weights);
 
 public static class CounterEndpoints
 {
+    public const int MaxWeight = 10;
+
     public static void MapCounterApi(this RouteGroupBuilder branches)
     {
         branches.MapGet("/{code}/counters", List);
@@ -46,6 +50,7 @@ public static class CounterEndpoints
 
         var counter = new Counter { BranchId = branch.Id, Number = r.Number!.Value, Name = Blank(r.Name) };
         counter.Services = services.Select(s => new CounterService { CounterId = counter.Id, ServiceTypeId = s.Id, ServiceType = s }).ToList();
+        ApplyWeights(counter, services, r);
         db.Counters.Add(counter);
         audit.Record(AuditActions.CounterChanged, $"counter:{branch.Code}/{counter.Number}", new { change = "created", services = services.Select(s => s.Code) });
         await db.SaveChangesAsync(ct);
@@ -69,7 +74,8 @@ public static class CounterEndpoints
         counter.Services.RemoveAll(cs => services.All(s => s.Id != cs.ServiceTypeId));
         counter.Services.AddRange(services.Where(s => counter.Services.All(cs => cs.ServiceTypeId != s.Id))
             .Select(s => new CounterService { CounterId = counter.Id, ServiceTypeId = s.Id }));
-        audit.Record(AuditActions.CounterChanged, $"counter:{branch.Code}/{counter.Number}", new { change = "updated", services = services.Select(s => s.Code) });
+        ApplyWeights(counter, services, r);
+        audit.Record(AuditActions.CounterChanged, $"counter:{branch.Code}/{counter.Number}", new { change = "updated", services = services.Select(s => s.Code), weights = r.Weights });
         await db.SaveChangesAsync(ct);
         await realtime.PublishToBranchAsync(branch.Code, BranchEndpoints.ChangedEvent, new { entity = "counter", number = counter.Number }, ct);
         var saved = await Query(db).FirstAsync(c => c.Id == counter.Id, ct);
@@ -96,7 +102,21 @@ public static class CounterEndpoints
         var wanted = (r.Services ?? []).Select(s => s.Trim().ToUpperInvariant()).Distinct().ToList();
         var found = await db.Services.Where(s => s.BranchId == branchId && wanted.Contains(s.Code)).ToListAsync(ct);
         foreach (var missing in wanted.Where(w => found.All(s => s.Code != w))) v.Add("services", "validation.unknownService", missing);
+        foreach (var (service, weight) in r.Weights ?? [])
+        {
+            if (!wanted.Contains(service.Trim().ToUpperInvariant())) v.Add($"weights.{service}", "validation.unknownService", service);
+            else v.Range($"weights.{service}", weight, 1, MaxWeight);
+        }
         return found;
+    }
+
+    private static void ApplyWeights(Counter counter, List<ServiceType> services, CounterRequest r)
+    {
+        foreach (var (code, weight) in r.Weights ?? [])
+        {
+            var service = services.First(s => s.Code == code.Trim().ToUpperInvariant());
+            counter.Services.First(cs => cs.ServiceTypeId == service.Id).Weight = weight;
+        }
     }
 
     private static LocalizedText? Blank(LocalizedText? name) => name is null || name.IsBlank ? null : name;
@@ -106,5 +126,5 @@ public static class CounterEndpoints
 
     private static CounterDto ToDto(Counter c) => new(
         c.Number, c.Name, c.Name?.Resolve() ?? Messages.Get("counter.defaultName", c.Number),
-        c.Services.Select(s => s.ServiceType!.Code).Order().ToList(), c.State);
+        c.Services.Select(s => s.ServiceType!.Code).Order().ToList(), c.Services.ToDictionary(s => s.ServiceType!.Code, s => s.Weight), c.State);
 }

@@ -25,7 +25,7 @@ public static class CallNextTicket
     private const int Reloads = 4;
 
     public static async Task<Results<Ok<TicketDto>, NoContent, ProblemHttpResult>> CallNext(
-        [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, QueueContext q, QueueAlerts alerts, CancellationToken ct)
     {
         var (layout, counter, problem) = await q.FindCounterLayoutAsync(branchCode, number, user, ct);
         if (counter is null) return problem!;
@@ -61,12 +61,13 @@ public static class CallNextTicket
         }
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
         if (called is null) return TypedResults.NoContent();
+        alerts.TicketCalled(called, counter.Number);
         return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
     }
 
     /// <summary>Calls one ticket out of order (a customer with a special need, a mistake to correct): needs a reason, audited.</summary>
     public static async Task<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>> CallSpecific(
-        [FromRoute(Name = "branch")] string branchCode, int number, CallTicketRequest r, ClaimsPrincipal user, QueueContext q, AuditLog audit, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, int number, CallTicketRequest r, ClaimsPrincipal user, QueueContext q, QueueAlerts alerts, AuditLog audit, CancellationToken ct)
     {
         var v = new Validation();
         if (r.TicketId is null) v.Add("ticketId", "validation.required");
@@ -87,6 +88,7 @@ public static class CallNextTicket
         }
         audit.Record("queue.called_out_of_order", $"ticket:{ticket.Number}", new { counter = counter.Number, reason = r.Reason });
         await q.Db.SaveChangesAsync(ct);
+        alerts.TicketCalled(called, counter.Number);
         return TypedResults.Ok(await AnnounceAsync(q, layout!, counter.Number, called, user, ct));
     }
 

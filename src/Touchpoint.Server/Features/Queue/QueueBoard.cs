@@ -5,6 +5,7 @@ using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Devices;
 using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Localization;
 using Touchpoint.Server.Platform.Identity;
 
 namespace Touchpoint.Server.Features.Queue;
@@ -14,7 +15,9 @@ public sealed record BoardService(
     string Code, string Name, string Prefix, int Waiting, int LongestWaitSeconds, int TargetWaitSeconds, int ServedToday,
     double? ServiceLevelToday, int CountersNeededNextHour);
 public sealed record BoardCounter(int Number, string Name, string State, string? PauseReason, string? StaffName, string? CurrentTicket);
-public sealed record QueueBoardDto(string BranchCode, string BranchName, DateTime At, IReadOnlyList<BoardCall> LatestCalls, IReadOnlyList<BoardService> Services, IReadOnlyList<BoardCounter> Counters);
+/// <param name="Announcements">The branch's own wording of the spoken call per language ({number}, {counter}); absent languages use the standard one.</param>
+public sealed record QueueBoardDto(string BranchCode, string BranchName, DateTime At, IReadOnlyList<BoardCall> LatestCalls, IReadOnlyList<BoardService> Services,
+    IReadOnlyList<BoardCounter> Counters, LocalizedText Announcements);
 
 /// <summary>
 /// The branch's queue at a glance, for the lobby display (latest calls, waiting counts) and the supervisors' board
@@ -72,7 +75,7 @@ public static class QueueBoard
 
         return TypedResults.Ok(new QueueBoardDto(b.Code, b.Name.Resolve(), now,
             calls.Select(c => new BoardCall(c.Number, counterNumbers.GetValueOrDefault(c.CounterId!.Value), c.Language, c.CalledAt!.Value)).ToList(),
-            services, boardCounters));
+            services, boardCounters, b.Announcements ?? new LocalizedText()));
     }
 
     public static Results<Ok<ErlangCResult>, ValidationProblem> ErlangCCalculator(double arrivalsPerHour, double serviceMinutes, int counters, double targetSeconds = 20)

@@ -44,6 +44,8 @@ public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, Wai
     /// <summary>A branch's set-up by code, without an access check (public pages and anonymous issuing).</summary>
     public Task<BranchLayout?> FindBranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);
 
+    public Task<BranchLayout?> FindBranchAsync(Guid id, CancellationToken ct) => directory.FindAsync(db, id, ct);
+
     /// <summary>A service of the branch; one missing from the cached copy may have just been created on another node.</summary>
     public async Task<(BranchLayout Layout, ServiceType? Service)> FindServiceAsync(BranchLayout layout, string code, CancellationToken ct)
     {

@@ -11,7 +11,9 @@ public static class QueueEndpoints
 {
     public static IServiceCollection AddQueue(this IServiceCollection services) => services
         .AddSingleton<WaitEstimate>()
-        .AddScoped<QueueContext>();
+        .AddScoped<QueueContext>()
+        .AddSingleton<QueueAlerts>()
+        .AddHostedService(sp => sp.GetRequiredService<QueueAlerts>());
 
     public static void MapQueueApi(this IEndpointRouteBuilder app)
     {
@@ -34,6 +36,7 @@ public static class QueueEndpoints
 
         app.MapGroup("/api/tickets").RequireAuthorization(Permissions.QueueServe).WithTags("Queue").MapTicketActions();
         app.MapEvaluationApi();
+        app.MapQueueRules();
     }
 
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetTicket(Guid id, QueueContext q, CancellationToken ct)

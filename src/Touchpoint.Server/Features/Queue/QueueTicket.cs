@@ -33,6 +33,8 @@ public sealed class QueueTicket
     public Guid? StaffUserId { get; set; }
     public int RecallCount { get; set; }
     public int TransferCount { get; set; }
+    /// <summary>When the "almost your turn" SMS went out, so it goes out once.</summary>
+    public DateTime? NearAlertAt { get; set; }
 }
 
 public static class TicketStatuses

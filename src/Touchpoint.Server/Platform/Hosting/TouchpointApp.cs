@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
+using Touchpoint.Server.Platform.Sms;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Devices;
@@ -32,6 +33,7 @@ public static class TouchpointApp
         services.AddScoped<AuditLog>();
         services.AddOrganisation();
         services.AddQueue();
+        services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -2427,6 +2427,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/branches/{branch}/queue-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueRulesDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QueueRulesDto"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueRulesDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2548,6 +2619,9 @@ export interface components {
             name: null | components["schemas"]["LocalizedText"];
             displayName: string;
             services: string[];
+            weights: {
+                [key: string]: number;
+            };
             state: string;
         };
         CounterRequest: {
@@ -2555,6 +2629,9 @@ export interface components {
             number: null | number;
             name: null | components["schemas"]["LocalizedText"];
             services: null | string[];
+            weights: null | {
+                [key: string]: number;
+            };
         };
         CounterStateDto: {
             /** Format: int32 */
@@ -2734,6 +2811,7 @@ export interface components {
             latestCalls: components["schemas"]["BoardCall"][];
             services: components["schemas"]["BoardService"][];
             counters: components["schemas"]["BoardCounter"][];
+            announcements: components["schemas"]["LocalizedText"];
         };
         QueueEntry: {
             /** Format: uuid */
@@ -2753,6 +2831,19 @@ export interface components {
         QueueLists: {
             waiting: components["schemas"]["QueueEntry"][];
             parked: components["schemas"]["QueueEntry"][];
+        };
+        QueueRulesDto: {
+            /** Format: int32 */
+            priorityRatio: number;
+            /** Format: int32 */
+            recallLimit: number;
+            /** Format: int32 */
+            appointmentWindowMinutes: number;
+            /** Format: int32 */
+            ratingWindowSeconds: number;
+            /** Format: int32 */
+            alertPlacesAhead: number;
+            announcements: components["schemas"]["LocalizedText"];
         };
         RateRequest: {
             rating: null | string;

@@ -28,6 +28,12 @@ describe('announcementText', () => {
     expect(announcementText('A023', 5, language)).toBe(text);
   });
 
+  it("prefers the branch's own wording for the language, and falls back for the others", () => {
+    const wording = { 'zh-CN': '{number} 号客户，请到 {counter} 号窗口', 'en-US': '  ' };
+    expect(announcementText('A023', 5, 'zh-CN', wording)).toBe('A 0 2 3 号客户，请到 5 号窗口');
+    expect(announcementText('A023', 5, 'en-US', wording)).toBe('Number A 0 2 3, please go to counter 5');
+  });
+
   it('keeps the counter number whole', () => {
     expect(announcementText('C001', 12, 'en-US')).toBe('Number C 0 0 1, please go to counter 12');
   });

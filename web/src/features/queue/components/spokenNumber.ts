@@ -18,8 +18,19 @@ export function speechLanguage(language: string | null | undefined): Language {
   return isLanguage(language) ? language : defaultLanguage;
 }
 
-/** The call to announce, in the ticket's language, from the per-language template in the locale files. */
-export function announcementText(number: string, counter: number | string, language: string | null | undefined): string {
-  const t = i18n.getFixedT(speechLanguage(language));
-  return t('queue.announce.call', { number: spellTicketNumber(number), counter: String(counter) });
+/**
+ * The call to announce, in the ticket's language: the branch's own wording for that language when an administrator set
+ * one (with {number} and {counter}), else the standard template in the locale files.
+ */
+export function announcementText(
+  number: string,
+  counter: number | string,
+  language: string | null | undefined,
+  branchWording: Record<string, string> = {},
+): string {
+  const spoken = speechLanguage(language);
+  const values = { number: spellTicketNumber(number), counter: String(counter) };
+  const own = branchWording[spoken]?.trim();
+  if (own) return own.replaceAll('{number}', values.number).replaceAll('{counter}', values.counter);
+  return i18n.getFixedT(spoken)('queue.announce.call', values);
 }

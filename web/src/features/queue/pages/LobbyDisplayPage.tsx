@@ -84,7 +84,11 @@ function LobbyDisplay() {
       if (!data?.number || data.counter == null) return;
       const languages = [data.language, ...(options.mode === 'voice' ? options.also.filter((language) => language !== data.language) : [])];
       languages.forEach((language, index) =>
-        queue.enqueue({ text: announcementText(data.number, data.counter!, language), language, chime: index === 0 }),
+        queue.enqueue({
+          text: announcementText(data.number, data.counter!, language, board.data?.announcements),
+          language,
+          chime: index === 0,
+        }),
       );
       const call: DisplayCall = { key: `${data.id}:${data.recall}`, number: data.number, counter: data.counter, receivedAt: Date.now() };
       setLiveCalls((calls) => [call, ...calls.filter((c) => c.number !== call.number)].slice(0, shownCalls + 1));
