@@ -67,7 +67,7 @@ public sealed class WindowServiceBrowserTests
         Assert.Equal(1, rated);
     }
 
-    private static async Task<string> PairAsync(TouchpointFactory app, HttpClient admin, object device)
+    internal static async Task<string> PairAsync(TouchpointFactory app, HttpClient admin, object device)
     {
         var created = await (await admin.PostAsJsonAsync("/api/branches/LON/devices", device)).JsonAsync(HttpStatusCode.Created);
         var paired = await (await app.CreateClient().PostAsJsonAsync("/api/devices/pair", new { code = created["pairingCode"] })).JsonAsync();
@@ -75,7 +75,7 @@ public sealed class WindowServiceBrowserTests
     }
 
     /// <summary>A page of its own (own storage), holding a device token as a paired device does.</summary>
-    private static async Task<IPage> DevicePageAsync(BrowserSession browser, string token)
+    internal static async Task<IPage> DevicePageAsync(BrowserSession browser, string token)
     {
         var context = await browser.Page.Context.Browser!.NewContextAsync(new()
         {
@@ -87,7 +87,7 @@ public sealed class WindowServiceBrowserTests
         return await context.NewPageAsync();
     }
 
-    private static string Shot(string name)
+    internal static string Shot(string name)
     {
         var dir = Path.Combine(TestEnvironment.RepositoryRoot, "test-results", "screenshots");
         Directory.CreateDirectory(dir);

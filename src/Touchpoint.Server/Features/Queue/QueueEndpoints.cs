@@ -37,6 +37,7 @@ public static class QueueEndpoints
         app.MapGroup("/api/tickets").RequireAuthorization(Permissions.QueueServe).WithTags("Queue").MapTicketActions();
         app.MapEvaluationApi();
         app.MapQueueRules();
+        app.MapAppointments();
     }
 
     private static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> GetTicket(Guid id, QueueContext q, CancellationToken ct)

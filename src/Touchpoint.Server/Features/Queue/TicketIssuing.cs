@@ -108,6 +108,8 @@ public static partial class TicketIssuing
         return next.Single();
     }
 
+    public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone);
+
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{5,19}$")]
     private static partial Regex PhonePattern();
 }

@@ -31,6 +31,7 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
     public DbSet<Encounter> Encounters => Set<Encounter>();
     public DbSet<ServiceEvaluation> ServiceEvaluations => Set<ServiceEvaluation>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

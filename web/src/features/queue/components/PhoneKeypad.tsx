@@ -3,7 +3,18 @@ import { useTranslation } from 'react-i18next';
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '0'] as const;
 
 /** Digits for a touch screen without a keyboard; the text field beside it takes typed input as well. */
-export function PhoneKeypad({ value, onChange, maxLength = 20 }: { value: string; onChange: (value: string) => void; maxLength?: number }) {
+export function PhoneKeypad({
+  value,
+  onChange,
+  maxLength = 20,
+  digitsOnly = false,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  /** For codes: no "+" key. */
+  digitsOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const press = (key: string) => {
     if (value.length >= maxLength) return;
@@ -12,7 +23,9 @@ export function PhoneKeypad({ value, onChange, maxLength = 20 }: { value: string
   };
   return (
     <div className="tp-keypad" role="group" aria-label={t('kiosk.keypad')}>
-      {keys.map((key) => (
+      {keys
+        .filter((key) => !digitsOnly || key !== '+')
+        .map((key) => (
         <button key={key} type="button" className="tp-keypad__key" onClick={() => press(key)}>
           {key}
         </button>

@@ -7,6 +7,8 @@ import { applyLanguage, currentLanguage, i18n } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
 import { usePageTitle } from '../../../shared/layout';
 import { useIssueTicket } from '../api/useIssueTicket';
+import { useCheckIn } from '../api/useCheckIn';
+import { AppointmentCheckIn } from '../components/AppointmentCheckIn';
 import { kioskServices, localized, timeOfDay, useKioskInfo, type KioskService } from '../api/useKioskServices';
 import { kioskPriorities, phonePattern, type Ticket } from '../api/queueTypes';
 import { KioskLanguageBar } from '../components/KioskLanguageBar';
@@ -46,16 +48,20 @@ export function KioskPage({ mode }: { mode: Mode }) {
   const info = useKioskInfo(branchCode);
   const branchName = info.data ? localized(info.data.branchName, language, branchCode) : branchCode;
   const issue = useIssueTicket(branchCode);
+  const checkIn = useCheckIn(branchCode);
+  const [checkingIn, setCheckingIn] = useState(false);
   const [service, setService] = useState<KioskService>();
   const [priority, setPriority] = useState<Priority>('normal');
   const [phone, setPhone] = useState('');
   const [phoneError, setPhoneError] = useState(false);
-  const ticket = issue.data;
+  const ticket = issue.data ?? checkIn.data;
 
   usePageTitle(mode === 'kiosk' ? t('kiosk.title') : t('kiosk.phoneTitle'));
 
   const restart = () => {
     issue.reset();
+    checkIn.reset();
+    setCheckingIn(false);
     setService(undefined);
     setPriority('normal');
     setPhone('');
@@ -77,6 +83,16 @@ export function KioskPage({ mode }: { mode: Mode }) {
   let content;
   if (ticket) {
     content = <IssuedTicket ticket={ticket} mode={mode} paper={paper} autoPrint={autoPrint} branchName={branchName} language={language} onDone={restart} />;
+  } else if (checkingIn) {
+    content = (
+      <AppointmentCheckIn
+        keypad={mode === 'kiosk'}
+        pending={checkIn.isPending}
+        problem={<IssueProblem error={checkIn.error} />}
+        onCheckIn={(code) => checkIn.mutate(code)}
+        onBack={restart}
+      />
+    );
   } else if (service) {
     content = (
       <form className="tp-kiosk__details" onSubmit={submit} noValidate>
@@ -152,6 +168,9 @@ export function KioskPage({ mode }: { mode: Mode }) {
           {t('kiosk.chooseService')}
         </h2>
         <ServiceButtons state={info} language={language} onChoose={setService} onRetry={() => void info.refetch()} />
+        <button type="button" className="tp-kiosk__secondary tp-kiosk__appointment" onClick={() => setCheckingIn(true)}>
+          {t('kiosk.haveAppointment')}
+        </button>
       </section>
     );
   }
