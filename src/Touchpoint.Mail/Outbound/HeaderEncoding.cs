@@ -7,8 +7,9 @@ namespace Touchpoint.Mail.Outbound;
 /// names, folding at 78 columns.</summary>
 internal static class HeaderEncoding
 {
-    // An encoded-word may be 75 characters; "=?UTF-8?B?" and "?=" leave 63 for base64, which is 45 bytes (a multiple of 3).
-    private const int BytesPerWord = 45;
+    // An encoded-word may be 75 characters, but it must also fit on a folded line after `name="`: 39 bytes make 52
+    // base64 characters, a 64-character word.
+    private const int BytesPerWord = 39;
 
     public static bool NeedsEncoding(string text) =>
         !Ascii.IsValid(text) || text.Contains("=?", StringComparison.Ordinal) || text.Any(c => c < ' ' && c != '\t');
@@ -64,7 +65,7 @@ internal static class HeaderEncoding
         var text = encoded.ToString();
         for (int start = 0, index = 0; start < text.Length; index++)
         {
-            int length = Math.Min(60, text.Length - start);
+            int length = Math.Min(44, text.Length - start);
             // Never split a %XX escape between sections.
             if (start + length < text.Length && text[start + length - 1] == '%') length--;
             else if (start + length < text.Length && text[start + length - 2] == '%') length -= 2;

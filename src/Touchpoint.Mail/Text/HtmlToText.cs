@@ -139,7 +139,7 @@ public static class HtmlToText
         int blank = 0;
         foreach (var raw in text.Split('\n'))
         {
-            var line = raw.Trim();
+            var line = raw.TrimEnd();
             if (line.Length == 0 || line.Trim('>', ' ').Length == 0 && line.StartsWith('>'))
             {
                 if (++blank > 1 || result.Length == 0) continue;
