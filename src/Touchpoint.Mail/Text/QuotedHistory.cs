@@ -59,7 +59,7 @@ public static partial class QuotedHistory
     private static bool StartsHistory(string[] lines, int i)
     {
         var line = lines[i].Trim();
-        if (line.Length == 0) return false;
+        if (line.Length == 0 || !(MayStartHistory(line) || (i + 1 < lines.Length && MayStartHistory(lines[i + 1])))) return false;
         if (OutlookSeparator().IsMatch(line)) return true;
         if (IsAttribution(line)) return true;
         // Gmail wraps a long attribution: "On Fri, Jan 5, 2024 at 10:00 AM Ann Lee <" / "ann@example.com> wrote:".
@@ -75,6 +75,10 @@ public static partial class QuotedHistory
         }
         return false;
     }
+
+    // Every separator, header field and attribution has a colon, dash or underscore, or names writing (写道): checking
+    // that first keeps the regular expressions off most lines of a long body.
+    private static bool MayStartHistory(string line) => line.AsSpan().IndexOfAny(":：-_写寫") >= 0;
 
     private static bool IsAttribution(string line) =>
         line.Length < 400 && (WesternAttribution().IsMatch(line) || ChineseAttribution().IsMatch(line)
