@@ -48,6 +48,27 @@ public sealed class BodyTests
     }
 
     [Fact]
+    public void DeclaredGb2312ButUtf8_IsReadAsUtf8AndReported()
+    {
+        var mail = Single("text/plain; charset=gb2312", "8bit").Text("标签写错的邮件正文 한국어도", "utf-8").Parse();
+
+        Assert.Equal("标签写错的邮件正文 한국어도\n", mail.Text);
+        Assert.Contains(mail.Problems, p => p.Contains("is UTF-8"));
+    }
+
+    [Fact]
+    public void RawGbkSubjectInAUtf8Message_IsDetected()
+    {
+        var mail = new RawMail()
+            .Header("From", "a@b.c")
+            .RawHeader("Subject", "关于信用卡年费的问题", "gbk")
+            .Header("Content-Type", "text/plain; charset=utf-8")
+            .Line().Line("body").Parse();
+
+        Assert.Equal("关于信用卡年费的问题", mail.Subject);
+    }
+
+    [Fact]
     public void UnknownCharset_IsDetectedAndReported()
     {
         var mail = Single("text/plain; charset=x-mac-chinesesimp-unknown", "base64").Base64Body("网点排队时间太长", "gbk").Parse();

@@ -101,6 +101,13 @@ internal static class Charsets
             if (!string.IsNullOrWhiteSpace(label)) problems?.Add($"unknown charset '{label}', detected instead");
             encoding = CharsetDetector.Detect(bytes);
         }
+        else if (encoding.CodePage is not (65001 or 1200 or 1201) && !CharsetDetector.IsAscii(bytes) && CharsetDetector.IsValidUtf8(bytes))
+        {
+            // Labelled GB2312 or ISO-8859-1 but valid UTF-8: clients that keep an old default label. Text in a legacy
+            // double-byte or Latin charset is practically never valid UTF-8 by chance.
+            problems?.Add($"text declared as {label} is UTF-8, decoded as such");
+            encoding = Utf8;
+        }
         else if (encoding.CodePage == 65001 && !CharsetDetector.IsValidUtf8(bytes) && !CharsetDetector.IsAscii(bytes))
         {
             // Declared UTF-8 (or US-ASCII) but not: common with mail clients that label GBK mail as ascii.

@@ -16,7 +16,9 @@ internal static class HeaderText
         if (Ascii.IsValid(raw)) return raw;
         var bytes = Charsets.Latin1.GetBytes(raw);
         if (CharsetDetector.IsValidUtf8(bytes)) return Charsets.Utf8.GetString(bytes);
-        return Charsets.GetString(fallback ?? CharsetDetector.Detect(bytes), bytes);
+        // Not UTF-8, so a UTF-8 body says nothing about these bytes: detect them instead.
+        bool useFallback = fallback is not null && fallback.CodePage != Charsets.Utf8.CodePage;
+        return Charsets.GetString(useFallback ? fallback! : CharsetDetector.Detect(bytes), bytes);
     }
 
     /// <summary>Removes (comments), honouring quotes and nesting, for structured fields such as Date.</summary>
