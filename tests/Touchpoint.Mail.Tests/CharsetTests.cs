@@ -86,6 +86,19 @@ public sealed class CharsetTests
     }
 
     [Fact]
+    public void Decode_Utf8WithOneDamagedCharacter_StaysUtf8()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Simplified).ToList();
+        bytes.RemoveAt(10);
+        var problems = new List<string>();
+
+        var text = Charsets.Decode(bytes.ToArray(), "utf-8", problems);
+
+        Assert.Contains("信用卡到现在还没有收到", text);
+        Assert.Single(problems);
+    }
+
+    [Fact]
     public void Decode_ByteOrderMark_IsHonoured() =>
         Assert.Equal(Korean, Charsets.Decode([0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(Korean)], null));
 }

@@ -110,7 +110,17 @@ internal static class Charsets
         }
         else if (encoding.CodePage == 65001 && !CharsetDetector.IsValidUtf8(bytes) && !CharsetDetector.IsAscii(bytes))
         {
-            // Declared UTF-8 (or US-ASCII) but not: common with mail clients that label GBK mail as ascii.
+            // Declared UTF-8 (or US-ASCII) but not: common with mail clients that label GBK mail as ascii. A few bad
+            // sequences in otherwise good UTF-8 (a cut or damaged message) are replaced instead: detection would
+            // misread all the rest.
+            var text = Utf8.GetString(bytes);
+            int invalid = text.AsSpan().Count('\uFFFD'), nonAscii = 0;
+            foreach (char c in text) if (c >= 0x80) nonAscii++;
+            if (invalid * 20 < nonAscii)
+            {
+                problems?.Add($"invalid UTF-8 sequences replaced ({invalid})");
+                return text;
+            }
             var detected = CharsetDetector.Detect(bytes);
             if (detected.CodePage != 65001)
             {
