@@ -88,6 +88,16 @@ public sealed class OutboundTests
         Assert.Equal("application/pdf", parsed.Attachments[1].ContentType);
     }
 
+    [Fact]
+    public void Write_TwoEqualAttachments_AreBothSent()
+    {
+        var form = new MailAttachment("form.pdf", "application/pdf", [1, 2, 3]);
+
+        var parsed = MailParser.Parse(MimeWriter.Write(Reply("two copies", null, form, form)).Bytes);
+
+        Assert.Equal(2, parsed.Attachments.Count);
+    }
+
     [Theory]
     [InlineData("Plain ASCII subject")]
     [InlineData("Subject with =?utf-8?B?looks-encoded?= text")]

@@ -34,7 +34,8 @@ public static class MimeWriter
     private static void WriteBody(StringBuilder output, OutboundMail mail)
     {
         var inline = mail.Html is null ? [] : mail.Attachments.Where(a => a.Inline && a.ContentId is not null).ToList();
-        var files = mail.Attachments.Except(inline).ToList();
+        // Not Except: it would also merge two equal attachments into one.
+        var files = mail.Attachments.Where(a => !inline.Contains(a)).ToList();
 
         Action<StringBuilder> body = mail.Html is null
             ? o => TextPart(o, "text/plain", mail.Text)
