@@ -53,6 +53,34 @@ public sealed class AdminBrowserTests
     }
 
     [BrowserFact]
+    public async Task Administrator_SetsQueueRules_AndTheBranchsOwnSpokenCall()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", TouchpointFactory.AdminPassword);
+        await page.GotoAsync("/admin/branches/LON");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Queue rules" }).ClickAsync();
+        var ratio = page.GetByLabel("Priority calls in a row");
+        await Assertions.Expect(ratio).ToHaveValueAsync("2");
+        await ratio.FillAsync("3");
+        await page.GetByLabel("简体中文").FillAsync("请 {number} 号客户到 {counter} 号窗口办理");
+        await page.GetByLabel("English").FillAsync("Customer {number}, counter {counter} please");
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("queue-rules");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved")).ToBeVisibleAsync();
+
+        var rules = await (await (await browser.App.AdminAsync()).GetAsync("/api/branches/LON/queue-rules")).JsonAsync();
+        Assert.Equal(3, rules["priorityRatio"]!.GetValue<int>());
+        Assert.Equal("Customer {number}, counter {counter} please", rules["announcements"]!["en-US"]!.GetValue<string>());
+
+        // A wording without its placeholders is refused on the field itself.
+        await page.GetByLabel("English").FillAsync("Next customer please");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("{number}, {counter}").First).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task Administrator_AddsAKiosk_AndTheKioskPairsWithTheCode()
     {
         await using var browser = await BrowserSession.StartAsync(demo: true);

@@ -8,6 +8,7 @@ export const queryKeys = {
   services: (branchCode: string) => ['branches', branchCode, 'services'] as const,
   counters: (branchCode: string) => ['branches', branchCode, 'counters'] as const,
   devices: (branchCode: string) => ['branches', branchCode, 'devices'] as const,
+  queueRules: (branchCode: string) => ['branches', branchCode, 'queue-rules'] as const,
   users: ['admin', 'users'] as const,
   apiTokens: ['admin', 'api-tokens'] as const,
   settings: ['admin', 'settings'] as const,

@@ -11,6 +11,7 @@ import { QueryErrorAlert } from '../../../shared/ui';
 import { useBranch } from '../api/useBranches';
 import { BranchFormDrawer } from '../components/BranchFormDrawer';
 import { CountersPanel } from '../components/CountersPanel';
+import { QueueRulesPanel } from '../components/QueueRulesPanel';
 import { ServicesPanel } from '../components/ServicesPanel';
 
 interface Props {
@@ -56,6 +57,7 @@ export function BranchDetailPage({ renderDevices }: Props) {
           items={[
             { key: 'services', label: t('branches.tabs.services'), children: <ServicesPanel branchCode={code} /> },
             { key: 'counters', label: t('branches.tabs.counters'), children: <CountersPanel branchCode={code} /> },
+            { key: 'queueRules', label: t('branches.tabs.queueRules'), children: <QueueRulesPanel branchCode={code} /> },
             { key: 'devices', label: t('branches.tabs.devices'), children: renderDevices(code) },
           ]}
         />
