@@ -41,6 +41,8 @@ public sealed class AdminBrowserTests
         var counterDialog = page.GetByRole(AriaRole.Dialog);
         await counterDialog.GetByLabel("Number").FillAsync("1");
         await ChooseOptionAsync(page, counterDialog.GetByLabel("Services handled"), "Personal banking");
+        await counterDialog.GetByLabel("PERSONAL", new() { Exact = true }).FillAsync("4");
+        await browser.ScreenshotAsync("counter-weights");
         await counterDialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("Counter 1|^1$") }).First).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync();
@@ -50,6 +52,7 @@ public sealed class AdminBrowserTests
         var admin = await browser.App.AdminAsync();
         var counters = await (await admin.GetAsync("/api/branches/BJ01/counters")).JsonAsync();
         Assert.Equal("PERSONAL", counters[0]!["services"]![0]!.GetValue<string>());
+        Assert.Equal(4, counters[0]!["weights"]!["PERSONAL"]!.GetValue<int>());
     }
 
     [BrowserFact]
