@@ -129,6 +129,7 @@ public static class CallNextTicket
 
     internal static async Task<TicketDto> AnnounceAsync(QueueContext q, BranchLayout layout, int counterNumber, QueueTicket ticket, ClaimsPrincipal user, CancellationToken ct)
     {
+        q.WaitingCounts.LeftQueue(ticket.ServiceTypeId);
         await q.PublishAsync(layout, ticket, counterNumber, QueueContext.TicketCalledEvent, ct);
         await q.PublishAsync(layout, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
         return await q.ToDtoAsync(ticket, layout, user, ct);

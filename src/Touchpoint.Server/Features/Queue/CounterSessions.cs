@@ -70,6 +70,7 @@ public static class CounterSessions
             .SetProperty(t => t.CalledAt, now).SetProperty(t => t.StartedAt, now), ct);
         // The customer is already at the counter: the change is published, nothing is announced in the lobby.
         var ticket = await q.Db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == created.Value!.Id, ct);
+        q.WaitingCounts.LeftQueue(ticket.ServiceTypeId);
         await q.PublishAsync(layout, ticket, counter.Number, QueueContext.TicketChangedEvent, ct);
         return TypedResults.Ok(await q.ToDtoAsync(ticket, layout, user, ct));
     }

@@ -18,7 +18,8 @@ public sealed record TicketDto(
 /// What every queue operation shares, in one scoped service: the database, the cached branch set-up, wait estimates,
 /// real-time publishing, the clock and the write gate; with the lookups, answers and events they have in common.
 /// </summary>
-public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, WaitEstimate wait, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
+public sealed class QueueContext(
+    TouchpointDb db, BranchDirectory directory, WaitEstimate wait, WaitingCounts waitingCounts, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
 {
     public const string TicketChangedEvent = "ticket.changed";
     /// <summary>A call or recall to announce on the lobby display.</summary>
@@ -31,6 +32,7 @@ public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, Wai
     public WriteGate Gate => gate;
     public IRealtimePublisher Realtime => realtime;
     public WaitEstimate Wait => wait;
+    public WaitingCounts WaitingCounts => waitingCounts;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The branch's set-up if the principal may work there: 404 if unknown, 403 if out of scope.</summary>
@@ -89,9 +91,10 @@ public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, Wai
 
     /// <summary>
     /// The ticket as devices and people see it. Names come from the cached set-up and, for the staff member, from the
-    /// caller's own claims when they serve the ticket themselves; only a waiting ticket costs a count (people ahead).
+    /// caller's own claims when they serve the ticket themselves; only a waiting ticket costs a count (people ahead),
+    /// and a ticket just issued not even that most of the time (see <see cref="Queue.WaitingCounts"/>).
     /// </summary>
-    public async Task<TicketDto> ToDtoAsync(QueueTicket t, BranchLayout layout, ClaimsPrincipal? user, CancellationToken ct)
+    public async Task<TicketDto> ToDtoAsync(QueueTicket t, BranchLayout layout, ClaimsPrincipal? user, CancellationToken ct, bool justIssued = false)
     {
         var service = layout.ServiceById(t.ServiceTypeId) ?? await db.Services.AsNoTracking().FirstAsync(s => s.Id == t.ServiceTypeId, ct);
         int? counter = t.CounterId is not { } cid ? null
@@ -102,8 +105,13 @@ public sealed class QueueContext(TouchpointDb db, BranchDirectory directory, Wai
         int? position = null, ahead = null, minutes = null;
         if (t.Status == TicketStatuses.Waiting)
         {
-            ahead = await db.QueueTickets.CountAsync(o => o.BranchId == t.BranchId && o.ServiceTypeId == t.ServiceTypeId
-                && o.Status == TicketStatuses.Waiting && o.IssuedAt < t.IssuedAt, ct);
+            ahead = justIssued ? waitingCounts.TakeAheadOfNew(t.ServiceTypeId) : null;
+            if (ahead is null)
+            {
+                ahead = await db.QueueTickets.CountAsync(o => o.BranchId == t.BranchId && o.ServiceTypeId == t.ServiceTypeId
+                    && o.Status == TicketStatuses.Waiting && o.IssuedAt < t.IssuedAt, ct);
+                if (justIssued) waitingCounts.Counted(t.ServiceTypeId, ahead.Value + 1);
+            }
             position = ahead + 1;
             minutes = await wait.MinutesAsync(db, layout.Branch, service, ahead.Value, ct);
         }

@@ -11,6 +11,7 @@ public static class QueueEndpoints
 {
     public static IServiceCollection AddQueue(this IServiceCollection services) => services
         .AddSingleton<WaitEstimate>()
+        .AddSingleton<WaitingCounts>()
         .AddScoped<QueueContext>()
         .AddSingleton<QueueAlerts>()
         .AddHostedService(sp => sp.GetRequiredService<QueueAlerts>());

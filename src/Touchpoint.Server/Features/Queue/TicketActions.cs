@@ -69,6 +69,8 @@ public static class TicketActions
             return QueueContext.WrongState(now);
         }
 
+        // A transfer puts a ticket back into a queue: let the next ticket issued count again.
+        if (ticket.Status == TicketStatuses.Waiting) q.WaitingCounts.Forget();
         var counterNumber = (ticket.CounterId ?? counterBefore) is { } cid ? layout!.CounterById(cid)?.Number : null;
         await q.PublishAsync(layout!, ticket, counterNumber, eventType, ct);
         if (eventType != QueueContext.TicketChangedEvent) await q.PublishAsync(layout!, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);

@@ -60,7 +60,7 @@ public static partial class TicketIssuing
         if (!await TrySaveNumberedAsync(q, ticket, service, ct))
             return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), service.DailyCap);
         await q.PublishAsync(layout, ticket, null, QueueContext.TicketChangedEvent, ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Id}", await q.ToDtoAsync(ticket, layout, user, ct));
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", await q.ToDtoAsync(ticket, layout, user, ct, justIssued: true));
     }
 
     /// <summary>

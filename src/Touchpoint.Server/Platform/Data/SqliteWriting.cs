@@ -7,11 +7,13 @@ namespace Touchpoint.Server.Platform.Data;
 /// Settings every SQLite connection needs, run when it opens (they belong to the connection, not the file).
 /// busy_timeout: without it Microsoft.Data.Sqlite retries a busy database every 150 ms, which is where every long tail
 /// of a writing request came from. synchronous=NORMAL: in WAL mode a commit is durable against a crash of the process
-/// and loses at most the last transactions on a power cut, for a fraction of the fsyncs.
+/// and loses at most the last transactions on a power cut, for a fraction of the fsyncs. mmap_size: a connection
+/// drops its page cache whenever another one has written, which on a busy branch is every request; reading the file
+/// through a memory map instead of copying each page in with a system call makes that nearly free.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
