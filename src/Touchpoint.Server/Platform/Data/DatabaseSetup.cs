@@ -14,7 +14,7 @@ public static class DatabaseSetup
         {
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
             services.AddSingleton(new WriteGate(serialize: false));
-            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), sp));
+            services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), sp));
         }
         else
         {
@@ -27,12 +27,15 @@ public static class DatabaseSetup
             }.ToString();
             services.AddSingleton(new WriteGate(serialize: true));
             services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
-            services.AddDbContext<TouchpointDb>((sp, o) => Configure(o.UseSqlite(connectionString), sp));
+            services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseSqlite(connectionString), sp));
         }
         return services;
     }
 
-    /// <summary>Features add their interceptors to the container as <see cref="IInterceptor"/>.</summary>
+    /// <summary>
+    /// Features add their interceptors to the container as <see cref="IInterceptor"/> (singletons: contexts are pooled,
+    /// so one set of options serves every request instead of being built per request).
+    /// </summary>
     private static void Configure(DbContextOptionsBuilder o, IServiceProvider services) =>
         // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
