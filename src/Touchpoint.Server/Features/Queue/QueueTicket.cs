@@ -33,6 +33,8 @@ public sealed class QueueTicket
     public Guid? StaffUserId { get; set; }
     public int RecallCount { get; set; }
     public int TransferCount { get; set; }
+    /// <summary>The customer served, when staff know who it is; the customers feature reads the history through it.</summary>
+    public Guid? CustomerId { get; set; }
 }
 
 public static class TicketStatuses
@@ -75,6 +77,7 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
         b.HasIndex(x => new { x.BranchId, x.Status, x.ServiceTypeId, x.IssuedAt });
         b.HasIndex(x => new { x.BranchId, x.BusinessDate, x.ServiceTypeId, x.Sequence }).IsUnique();
         b.HasIndex(x => x.CounterId);
+        b.HasIndex(x => x.CustomerId);
         b.Property(x => x.BusinessDate).HasMaxLength(10);
         b.Property(x => x.Number).HasMaxLength(16);
         b.Property(x => x.Priority).HasMaxLength(16);

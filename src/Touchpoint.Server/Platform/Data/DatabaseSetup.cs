@@ -24,10 +24,12 @@ public static class DatabaseSetup
                 // Writers wait for each other instead of failing at once with "database is locked".
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddDbContext<TouchpointDb>(o => Configure(o.UseSqlite(connectionString)));
+            services.AddDbContext<TouchpointDb>(o => Configure(o.UseSqlite(connectionString).AddInterceptors(SecureDelete)));
         }
         return services;
     }
+
+    private static readonly SqliteSecureDelete SecureDelete = new();
 
     private static void Configure(DbContextOptionsBuilder o) =>
         // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
