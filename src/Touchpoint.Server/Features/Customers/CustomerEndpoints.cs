@@ -96,10 +96,18 @@ public static class CustomerEndpoints
         return TypedResults.Created($"/api/customers/{customer.Id}", await CustomerProfile.ToDtoAsync(db, customer, ct));
     }
 
-    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TouchpointDb db, CustomerAccess access, CancellationToken ct)
+    /// <summary>
+    /// Other modules add history without telling this one (a ticket, a call), so reading a profile rescoring it when
+    /// its history has moved on keeps tier and segments current between the scheduled runs.
+    /// </summary>
+    private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, TouchpointDb db, CustomerAccess access, SegmentMembership segments, CancellationToken ct)
     {
-        var (customer, problem) = await access.FindAsync(db, id, user, ct);
-        return customer is null ? problem! : TypedResults.Ok(await CustomerProfile.ToDtoAsync(db, customer, ct));
+        var (customer, problem) = await access.FindAsync(db, id, user, ct, tracking: true);
+        if (customer is null) return problem!;
+        if (customer.Status == CustomerStatuses.Active && await segments.IsStaleAsync(db, customer, ct))
+            await segments.RecomputeAsync(db, [customer.Id], ct);
+        return TypedResults.Ok(await CustomerProfile.ToDtoAsync(db, customer, ct));
     }
 
     private static async Task<Results<Ok<CustomerDto>, ValidationProblem, ProblemHttpResult>> Update(

@@ -10,12 +10,17 @@ namespace Touchpoint.Server.Features.Customers;
 /// secure_delete (freed space is zeroed, see SqliteSecureDelete) and the write-ahead log is checkpointed and truncated
 /// afterwards; PostgreSQL vacuums the tables so the dead row versions are pruned.
 /// </summary>
-public sealed class CustomerErasure(CustomerHistory history, AuditLog audit, ILogger<CustomerErasure> log)
+public sealed class CustomerErasure(CustomerHistory history, SegmentMembership segments, AuditLog audit, ILogger<CustomerErasure> log)
 {
     public async Task EraseAsync(TouchpointDb db, Customer c, string status, string? reason, CancellationToken ct, bool scrub = true)
     {
+        // The statistics are brought up to date once more, then kept as they are: an erased record is never rescored.
+        await segments.RecomputeAsync(db, [c.Id], ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            var now = DateTime.UtcNow;
+            await db.CustomerSegmentMemberships.Where(m => m.CustomerId == c.Id && m.Until == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Until, now), ct);
             c.Name = null;
             c.Notes = null;
             c.Tags = [];
@@ -23,7 +28,7 @@ public sealed class CustomerErasure(CustomerHistory history, AuditLog audit, ILo
             c.ConsentSurveys = false;
             c.ConsentMarketing = false;
             c.Status = status;
-            c.ErasedAt = c.UpdatedAt = DateTime.UtcNow;
+            c.ErasedAt = c.UpdatedAt = now;
             await db.CustomerContacts.Where(x => x.CustomerId == c.Id).ExecuteDeleteAsync(ct);
             await db.CustomerIdentifiers.Where(x => x.CustomerId == c.Id).ExecuteDeleteAsync(ct);
             await db.CustomerNameKeys.Where(x => x.CustomerId == c.Id).ExecuteDeleteAsync(ct);

@@ -18,6 +18,13 @@ public sealed class SegmentMembership(CustomerHistory history, TimeProvider cloc
         await RecomputeBatchAsync(db, customerIds.ToList(), segments, ct);
     }
 
+    /// <summary>Whether the customer's history has news their stored statistics do not show yet.</summary>
+    public async Task<bool> IsStaleAsync(TouchpointDb db, Customer c, CancellationToken ct)
+    {
+        var last = await history.Activity(db).Where(a => a.CustomerId == c.Id).MaxAsync(a => (DateTime?)a.At, ct);
+        return last != c.LastSeenAt;
+    }
+
     /// <summary>Every active customer, in batches, each batch saved and forgotten before the next.</summary>
     public async Task<int> RecomputeAllAsync(TouchpointDb db, CancellationToken ct)
     {
