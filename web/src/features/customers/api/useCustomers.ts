@@ -1,0 +1,37 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { api, queryKeys, unwrap, type Schema } from '../../../shared/api';
+
+export type CustomerSummary = Schema<'CustomerSummaryDto'>;
+export type Customer = Schema<'CustomerDto'>;
+export type TimelineItem = Schema<'TimelineItemDto'>;
+export type RevealField = 'name' | 'phone' | 'email' | 'messaging' | 'identifier' | 'notes';
+
+export function useCustomerSearch(q: string) {
+  return useQuery({
+    queryKey: queryKeys.customerSearch(q),
+    queryFn: () => unwrap(api.GET('/api/customers', { params: { query: { q: q || undefined } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomer(id: string) {
+  return useQuery({
+    queryKey: queryKeys.customer(id),
+    queryFn: () => unwrap(api.GET('/api/customers/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useCustomerTimeline(id: string) {
+  return useQuery({
+    queryKey: queryKeys.customerTimeline(id),
+    queryFn: () => unwrap(api.GET('/api/customers/{id}/timeline', { params: { path: { id }, query: { limit: 100 } } })),
+  });
+}
+
+/** Never cached: a revealed value lives in the page that asked for it and is gone when it closes. */
+export function useRevealCustomerField(id: string) {
+  return useMutation({
+    mutationFn: ({ itemId, ...body }: { field: RevealField; reason: string; itemId?: string }) =>
+      unwrap(api.POST('/api/customers/{id}/reveal', { params: { path: { id } }, body: { ...body, itemId: itemId ?? null } })),
+  });
+}
