@@ -106,13 +106,13 @@ public static class CustomerDemoData
         };
     }
 
-    /// <summary>About a third of the simulated visits get a known customer; regulars (the first customers) come back most.</summary>
+    /// <summary>A quarter of the simulated visits get a known customer; regulars (the first customers) come back most.</summary>
     private static async Task LinkHistoryAsync(TouchpointDb db, Guid branchId, List<Guid> customers, Random random, CancellationToken ct)
     {
         var tickets = await db.QueueTickets.AsNoTracking().Where(t => t.BranchId == branchId && t.CustomerId == null)
             .OrderBy(t => t.IssuedAt).Select(t => t.Id).ToListAsync(ct);
-        var byCustomer = tickets.Where(_ => random.NextDouble() < 0.35)
-            .GroupBy(_ => customers[(int)(customers.Count * Math.Pow(random.NextDouble(), 2.2))]);
+        var byCustomer = tickets.Where(_ => random.NextDouble() < 0.25)
+            .GroupBy(_ => customers[(int)(customers.Count * Math.Pow(random.NextDouble(), 1.6))]);
         foreach (var group in byCustomer)
         {
             var ids = group.ToList();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { isLanguage, languageEndonyms } from '../../../shared/i18n/languages';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
 import { QueryErrorAlert, SectionCard } from '../../../shared/ui';
@@ -74,7 +75,7 @@ export function CustomerProfilePage() {
                     {field('identifier', identifier.masked, identifier.id)}
                   </Descriptions.Item>
                 ))}
-                <Descriptions.Item label={t('customers.language')}>{t(`language.${c.language}`, { defaultValue: c.language })}</Descriptions.Item>
+                <Descriptions.Item label={t('customers.language')}>{isLanguage(c.language) ? languageEndonyms[c.language] : c.language}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.needs')}>
                   {c.needs.length === 0 ? '—' : c.needs.map((n) => <Tag key={n} color="cyan">{t(`customers.need.${n}`, { defaultValue: n })}</Tag>)}
                 </Descriptions.Item>
