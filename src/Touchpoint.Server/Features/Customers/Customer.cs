@@ -79,7 +79,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         b.ToTable("Customers");
         b.HasIndex(x => x.HomeBranchId);
-        b.HasIndex(x => new { x.Status, x.LastSeenAt });
         b.Property(x => x.Name).HasMaxLength(128);
         b.Property(x => x.Language).HasMaxLength(8);
         b.Property(x => x.Needs).HasJsonConversion();

@@ -34,7 +34,7 @@ public sealed class M0004_Customers : Migration
             ErasedAt = t.Column<DateTime>(nullable: true),
         }, constraints: t => t.PrimaryKey("PK_Customers", x => x.Id));
         m.CreateIndex("IX_Customers_HomeBranchId", "Customers", "HomeBranchId");
-        m.CreateIndex("IX_Customers_Status_LastSeenAt", "Customers", ["Status", "LastSeenAt"]);
+        // No index on Status: nearly every customer is active, and SQLite would rather scan it than seek the matched ids.
 
         m.CreateTable("CustomerContacts", t => new
         {
