@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryKeys, unwrap, type Schema } from '../../../shared/api';
 
 export type CustomerSummary = Schema<'CustomerSummaryDto'>;
@@ -33,5 +33,15 @@ export function useRevealCustomerField(id: string) {
   return useMutation({
     mutationFn: ({ itemId, ...body }: { field: RevealField; reason: string; itemId?: string }) =>
       unwrap(api.POST('/api/customers/{id}/reveal', { params: { path: { id } }, body: { ...body, itemId: itemId ?? null } })),
+  });
+}
+
+export type CustomerInput = Schema<'CustomerInput'>;
+
+export function useCreateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CustomerInput) => unwrap(api.POST('/api/customers', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers }),
   });
 }

@@ -1,21 +1,36 @@
-import { Input, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { QueryErrorAlert } from '../../../shared/ui';
+import { hasPermission, useMe } from '../../../shared/session';
 import { useCustomerSearch, type CustomerSummary } from '../api/useCustomers';
+import { CreateCustomerModal } from '../components/CreateCustomerModal';
 
 /** One search box for a name, a phone number, an email or a membership / national id; every result masked. */
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const customers = useCustomerSearch(q);
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
-      <PageHeading title={t('customers.title')} />
+      <PageHeading
+        title={t('customers.title')}
+        extra={
+          hasPermission(me.data, 'customers.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('customers.create')}
+            </Button>
+          )
+        }
+      />
+      <CreateCustomerModal open={creating} onClose={() => setCreating(false)} />
       <Input.Search
         aria-label={t('customers.search')}
         placeholder={t('customers.searchPlaceholder')}
