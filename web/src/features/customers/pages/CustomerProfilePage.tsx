@@ -77,7 +77,7 @@ export function CustomerProfilePage() {
                 ))}
                 <Descriptions.Item label={t('customers.language')}>{isLanguage(c.language) ? languageEndonyms[c.language] : c.language}</Descriptions.Item>
                 <Descriptions.Item label={t('customers.needs')}>
-                  {c.needs.length === 0 ? '—' : c.needs.map((n) => <Tag key={n} color="cyan">{t(`customers.need.${n}`, { defaultValue: n })}</Tag>)}
+                  {c.needs.length === 0 ? '—' : c.needs.map((n) => <Tag key={n}>{t(`customers.need.${n}`, { defaultValue: n })}</Tag>)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('customers.tags')}>{c.tags.length === 0 ? '—' : c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>
                 {c.hasNotes && <Descriptions.Item label={t('customers.notes')}>{field('notes', '••••••')}</Descriptions.Item>}
