@@ -46,6 +46,19 @@ public sealed class CustomerBrowserTests
         await Assertions.Expect(page.GetByTestId("customer-profile").GetByText(phone)).ToBeVisibleAsync();
         await browser.ScreenshotAsync("customers-profile-revealed");
 
+        // A new customer at the counter, made on the spot: the profile opens with the phone masked.
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回搜索" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建客户" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("姓名").FillAsync("欧阳明月");
+        await dialog.GetByLabel("电话").FillAsync("13911112222");
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "轮椅" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^保\\s*存$") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "欧**月" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("customer-profile")).ToContainTextAsync("139****2222");
+        await Assertions.Expect(page.GetByTestId("customer-profile")).ToContainTextAsync("轮椅");
+        await browser.ScreenshotAsync("customers-created");
+
         var reason = await browser.App.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "customer.revealed" && e.Target == $"customer:{id}")
             .Select(e => e.Details).SingleAsync());
         Assert.Contains("客户来电要求回拨", reason);
