@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Tests.Infrastructure;
 using static Touchpoint.Tests.Customers.CustomerTestData;
 
@@ -12,7 +15,7 @@ namespace Touchpoint.Tests.Customers;
 public sealed class PostgresCustomerTests
 {
     [PostgresFact]
-    public async Task FindRevealMergeAndErase_WorkOnPostgres()
+    public async Task FindRevealMergeEraseAndRetention_WorkOnPostgres()
     {
         await using var database = await PostgresDatabase.CreateAsync();
         using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
@@ -42,5 +45,14 @@ public sealed class PostgresCustomerTests
         Assert.Equal([], await TablesContainingAsync(app, CustomerPrivacyTests.LeeSecrets));
         Assert.Single((await (await staff.GetAsync($"/api/customers/{kim.Id()}/timeline")).JsonAsync()).AsArray(),
             e => e!["type"]!.GetValue<string>() == "queue.ticket");
+
+        // Retention: the merged survivor visited lately and stays; a customer untouched for years is anonymised.
+        var old = Guid.Parse((await CreateAsync(staff, new { name = "박지훈", phones = new[] { "010-9999-0000" }, language = "ko-KR" })).Id());
+        await app.WithDbAsync(db => db.Customers.ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddYears(-5))
+            .SetProperty(c => c.UpdatedAt, DateTime.UtcNow.AddYears(-5))));
+        Assert.Equal(1, await app.Services.GetRequiredService<CustomerRetention>().RunAsync(CancellationToken.None));
+        var statuses = await app.WithDbAsync(db => db.Customers.ToDictionaryAsync(c => c.Id, c => c.Status));
+        Assert.Equal("anonymised", statuses[old]);
+        Assert.Equal("active", statuses[Guid.Parse(kim.Id())]);
     }
 }
