@@ -63,4 +63,35 @@ public sealed class CustomerBrowserTests
             .Select(e => e.Details).SingleAsync());
         Assert.Contains("客户来电要求回拨", reason);
     }
+
+    [BrowserFact]
+    public async Task Manager_ExportsAndErasesACustomer_WhoseVisitsStayCounted()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        var (id, visits) = await browser.App.WithDbAsync(async db =>
+        {
+            var regular = await db.QueueTickets.Where(t => t.CustomerId != null).GroupBy(t => t.CustomerId)
+                .OrderByDescending(g => g.Count()).Select(g => new { Id = g.Key!.Value, Visits = g.Count() }).FirstAsync();
+            return (regular.Id, regular.Visits);
+        });
+        var page = browser.Page;
+        await browser.SignInAsync("lon.manager", TouchpointFactory.DemoPassword);
+        await page.GotoAsync($"/customers/{id}");
+        await Assertions.Expect(page.GetByTestId("timeline-queue.ticket").First).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export (JSON)" }).ClickAsync());
+        var exported = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("\"timeline\"", exported);
+        Assert.Contains("\"contacts\"", exported);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Erase personal data" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tooltip).GetByRole(AriaRole.Button, new() { Name = "Erase personal data" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("This customer's personal data was erased; statistics remain.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "(no name)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("timeline-customer.erased")).ToContainTextAsync("Personal data erased by lon.manager");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reveal" })).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("customers-erased");
+        Assert.Equal(visits, await browser.App.WithDbAsync(db => db.QueueTickets.CountAsync(t => t.CustomerId == id)));
+    }
 }

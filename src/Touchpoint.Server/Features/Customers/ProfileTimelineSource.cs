@@ -6,13 +6,14 @@ using Touchpoint.Server.Platform.Localization;
 namespace Touchpoint.Server.Features.Customers;
 
 /// <summary>
-/// The profile's own events: created, changed, VIP, merged (what moved and why), from the audit log; joining and
+/// The profile's own events: created, changed, VIP, merged (what moved and why), erased or anonymised, from the audit log; joining and
 /// leaving segments, from the membership history. Reveals and exports are left out here (they are in the export).
 /// </summary>
 public sealed class ProfileTimelineSource : ICustomerTimelineSource
 {
     private static readonly string[] Shown =
-        [CustomerAuditActions.Created, CustomerAuditActions.Updated, CustomerAuditActions.VipChanged, CustomerAuditActions.Merged];
+        [CustomerAuditActions.Created, CustomerAuditActions.Updated, CustomerAuditActions.VipChanged, CustomerAuditActions.Merged,
+         CustomerAuditActions.Erased, CustomerAuditActions.Anonymised];
 
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct)
     {

@@ -45,3 +45,20 @@ export function useCreateCustomer() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers }),
   });
 }
+
+export function useEraseCustomer(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/customers/{id}/erase', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers }),
+  });
+}
+
+/** The subject-access export, saved as a JSON file; the server records who exported it. */
+export async function downloadCustomerExport(id: string) {
+  const data = await unwrap(api.GET('/api/customers/{id}/export', { params: { path: { id } } }));
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: `customer-${id}.json` });
+  link.click();
+  URL.revokeObjectURL(url);
+}

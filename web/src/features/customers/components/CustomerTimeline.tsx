@@ -64,6 +64,8 @@ function describe(item: TimelineItem, t: Translate) {
     case 'customer.created':
     case 'customer.updated':
     case 'customer.vip_changed':
+    case 'customer.erased':
+    case 'customer.anonymised':
       return t(`customers.timeline.${item.type.split('.')[1]}`, { actor: d.actor ?? '' });
     default:
       return item.type;

@@ -10,6 +10,7 @@ import { hasPermission, useMe } from '../../../shared/session';
 import { QueryErrorAlert, SectionCard } from '../../../shared/ui';
 import { useCustomer, useCustomerTimeline, type RevealField } from '../api/useCustomers';
 import { CustomerTimeline } from '../components/CustomerTimeline';
+import { PrivacyActions } from '../components/PrivacyActions';
 import { RevealModal, type RevealTarget } from '../components/RevealModal';
 
 /** The 360-degree view: masked profile, service policy and segments on the left, the timeline across channels on the right. */
@@ -28,6 +29,7 @@ export function CustomerProfilePage() {
   const field = (field: RevealField, masked: string, itemId?: string) => {
     const key = `${field}:${itemId ?? ''}`;
     if (revealed[key]) return <Typography.Text strong>{revealed[key].join(', ')}</Typography.Text>;
+    if (!masked) return '—';
     return (
       <Space size={4}>
         <span>{masked}</span>
@@ -48,7 +50,15 @@ export function CustomerProfilePage() {
 
   return (
     <>
-      <PageHeading title={c ? c.name || t('customers.noName') : t('customers.profile')} extra={<Link to="/customers">{t('customers.backToSearch')}</Link>} />
+      <PageHeading
+        title={c ? c.name || t('customers.noName') : t('customers.profile')}
+        extra={
+          <Space wrap>
+            {c && <PrivacyActions customer={c} />}
+            <Link to="/customers">{t('customers.backToSearch')}</Link>
+          </Space>
+        }
+      />
       <QueryErrorAlert error={customer.error ?? timeline.error} onRetry={() => void customer.refetch()} />
       {customer.isLoading && <Spin aria-label={t('common.loading')} />}
       {c && c.status !== 'active' && (
