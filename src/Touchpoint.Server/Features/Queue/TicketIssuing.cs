@@ -24,6 +24,7 @@ public sealed record IssueTicketRequest(string? Service, string? Priority, strin
 /// </summary>
 public static partial class TicketIssuing
 {
+    /// <param name="customers">Optional so that the counter's walk-up, which links no customer, can call this directly.</param>
     public static async Task<Results<Created<TicketDto>, ValidationProblem, ProblemHttpResult>> Issue(
         [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock,
         CancellationToken ct, CustomerAccess? customers = null)
