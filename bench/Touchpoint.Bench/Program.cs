@@ -53,7 +53,8 @@ try
     Console.WriteLine($"Starting {serverDll} on a fresh data folder{(database is null ? "" : " and PostgreSQL database")}...");
     await using var server = await ServerProcess.StartAsync(serverDll, database?.ConnectionString, log, ct);
     Console.WriteLine($"Server pid {server.Id} at {server.BaseAddress}");
-    var target = new BenchTarget(server.BaseAddress, ServerProcess.AdminUserName, server.AdminPassword);
+    var target = new BenchTarget(server.BaseAddress, ServerProcess.AdminUserName, server.AdminPassword,
+        database is null ? server.SqliteFile : null, database?.ConnectionString);
 
     var figures = new List<ScenarioFigures>();
     var peakIsPerScenario = true;

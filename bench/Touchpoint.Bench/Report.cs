@@ -23,10 +23,11 @@ public static class Report
     {
         // Ratios only mean something against a baseline measured in the same run, on the same machine, under the same load.
         var baselineRate = rows.FirstOrDefault(r => r.Scenario == baseline)?.Load.Primary.RequestsPerSecond ?? double.NaN;
+        var baselineP95 = rows.FirstOrDefault(r => r.Scenario == baseline)?.Load.Primary.LatencyMs(0.95) ?? double.NaN;
         var sb = new StringBuilder()
-            .AppendLine("| scenario | workers | requests | errors | req/s | × ping | p50 ms | p90 ms | p99 ms | max ms | server CPU ms/req "
+            .AppendLine("| scenario | workers | requests | errors | req/s | × ping | p50 ms | p90 ms | p95 ms | p95 × ping | p99 ms | max ms | server CPU ms/req "
                 + (database ? "| PostgreSQL CPU ms/req " : "") + "| server peak MB | server RSS after MB |")
-            .AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|" + (database ? "--:|" : "") + "--:|--:|");
+            .AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|" + (database ? "--:|" : "") + "--:|--:|");
         foreach (var r in rows)
             foreach (var l in r.Load.Operations)
             {
@@ -38,6 +39,7 @@ public static class Report
                     l.Operation, l.Workers.ToString(Inv), l.Requests.ToString("#,0", Inv), l.Errors.ToString("#,0", Inv),
                     l.RequestsPerSecond.ToString("#,0.0", Inv), ratio.ToString(ratio >= 0.1 ? "0.00" : "0.0000", Inv),
                     l.LatencyMs(0.50).ToString("0.00", Inv), l.LatencyMs(0.90).ToString("0.00", Inv),
+                    l.LatencyMs(0.95).ToString("0.00", Inv), (l.LatencyMs(0.95) / baselineP95).ToString("0.0", Inv),
                     l.LatencyMs(0.99).ToString("0.00", Inv), l.LatencyMs(1.0).ToString("0.00", Inv), PerRequest(r.Cpu.Server),
                 };
                 if (database) cells.Add(PerRequest(r.Cpu.Database));

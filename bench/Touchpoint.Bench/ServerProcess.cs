@@ -29,6 +29,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public string AdminPassword { get; }
     public int Id => process.Id;
+    /// <summary>The server's SQLite database (when it runs on SQLite).</summary>
+    public string SqliteFile => Path.Combine(dataDirectory.FullName, "touchpoint.db");
 
     private ServerProcess(Process process, DirectoryInfo dataDirectory, Uri baseAddress, string adminPassword)
     {

@@ -1,7 +1,7 @@
 namespace Touchpoint.Bench.Scenarios;
 
-/// <summary>What a scenario needs to know about the server under test.</summary>
-public sealed record BenchTarget(Uri BaseAddress, string AdminUserName, string AdminPassword);
+/// <summary>What a scenario needs to know about the server under test; the database for scenarios that seed in bulk.</summary>
+public sealed record BenchTarget(Uri BaseAddress, string AdminUserName, string AdminPassword, string? SqliteFile = null, string? PostgresConnectionString = null);
 
 /// <summary>
 /// One kind of work, repeated by every worker in a closed loop. Each worker owns an HttpClient (one connection, its own
@@ -68,6 +68,8 @@ public static class ScenarioRegistry
         new SignInScenario(),
         new IssueTicketScenario(),
         new CallNextScenario(),
+        CustomerLookupScenario.ByPhone,
+        CustomerLookupScenario.ByName,
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>

@@ -98,6 +98,14 @@ export const router = createBrowserRouter([
           { path: ':branch', lazy: async () => ({ Component: (await import('../features/queue/pages/QueueBoardPage')).QueueBoardPage }) },
         ],
       },
+      {
+        path: 'customers',
+        element: <RequirePermission permission="customers.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/customers/pages/CustomersPage')).CustomersPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('../features/customers/pages/CustomerProfilePage')).CustomerProfilePage }) },
+        ],
+      },
       { path: 'account', lazy: async () => ({ Component: (await import('../features/account/pages/AccountPage')).AccountPage }) },
       {
         path: 'admin/branches',

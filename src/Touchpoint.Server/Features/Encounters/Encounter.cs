@@ -20,6 +20,11 @@ public sealed class Encounter
     public DateTime StartedAt { get; set; }
     public DateTime EndedAt { get; set; }
     public required string Outcome { get; set; }
+    /// <summary>
+    /// The customer, for encounters without a queue ticket (phone, email, chat). Counter encounters reach the customer
+    /// through their ticket, so that linking a ticket once is enough.
+    /// </summary>
+    public Guid? CustomerId { get; set; }
 }
 
 public static class EncounterChannels
@@ -40,6 +45,7 @@ internal sealed class EncounterConfiguration : IEntityTypeConfiguration<Encounte
         b.ToTable("Encounters");
         b.HasIndex(x => new { x.BranchId, x.StartedAt });
         b.HasIndex(x => x.TicketId);
+        b.HasIndex(x => x.CustomerId);
         b.Property(x => x.Channel).HasMaxLength(16);
         b.Property(x => x.Mode).HasMaxLength(16);
         b.Property(x => x.Outcome).HasMaxLength(32);

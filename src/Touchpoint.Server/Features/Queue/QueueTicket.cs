@@ -35,6 +35,8 @@ public sealed class QueueTicket
     public int TransferCount { get; set; }
     /// <summary>When the "almost your turn" SMS went out, so it goes out once.</summary>
     public DateTime? NearAlertAt { get; set; }
+    /// <summary>The customer served, when staff know who it is; the customers feature reads the history through it.</summary>
+    public Guid? CustomerId { get; set; }
 }
 
 public static class TicketStatuses
@@ -79,6 +81,7 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
         b.HasIndex(x => new { x.CounterId, x.Status });
         // Every action checks the state it read is still the state it changes (see TicketActions).
         b.Property(x => x.Status).IsConcurrencyToken();
+        b.HasIndex(x => x.CustomerId);
         b.Property(x => x.BusinessDate).HasMaxLength(10);
         b.Property(x => x.Number).HasMaxLength(16);
         b.Property(x => x.Priority).HasMaxLength(16);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Devices;
@@ -13,7 +14,8 @@ using Touchpoint.Server.Platform.Realtime;
 
 namespace Touchpoint.Server.Features.Queue;
 
-public sealed record IssueTicketRequest(string? Service, string? Priority, string? Language, string? Phone, DateTime? AppointmentAt);
+/// <param name="CustomerId">Staff who know the customer link the ticket: it then takes the customer's priority and language unless given.</param>
+public sealed record IssueTicketRequest(string? Service, string? Priority, string? Language, string? Phone, DateTime? AppointmentAt, Guid? CustomerId = null);
 
 /// <summary>
 /// Issues a ticket: from the branch's kiosk (device token), from a customer's phone by the branch QR code (anonymous,
@@ -22,8 +24,10 @@ public sealed record IssueTicketRequest(string? Service, string? Priority, strin
 /// </summary>
 public static partial class TicketIssuing
 {
+    /// <param name="customers">Optional so that the counter's walk-up, which links no customer, can call this directly.</param>
     public static async Task<Results<Created<TicketDto>, ValidationProblem, ProblemHttpResult>> Issue(
-        [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
+        [FromRoute(Name = "branch")] string branchCode, IssueTicketRequest r, ClaimsPrincipal user, QueueContext q, CancellationToken ct,
+        CustomerAccess? customers = null)
     {
         var layout = await q.FindBranchAsync(branchCode, ct);
         if (layout is null) return Problems.NotFound();
@@ -32,12 +36,20 @@ public static partial class TicketIssuing
         if (source is null) return Problems.Forbidden();
 
         var v = new Validation();
+        (ServicePolicyDto Policy, string Language)? customer = null;
+        if (r.CustomerId is { } customerId)
+        {
+            // A kiosk or a phone cannot claim to be somebody: only staff who may read customers link one.
+            if (source != TicketSources.Staff || !user.Has(Permissions.CustomersRead)) return Problems.Forbidden();
+            customer = customers is null ? null : await customers.ForServiceAsync(q.Db, customerId, user, ct);
+            if (customer is null) v.Add("customerId", "validation.unknownCustomer");
+        }
         v.Required("service", r.Service, 32);
-        var priority = r.Priority ?? (r.AppointmentAt is null ? PriorityClasses.Normal : PriorityClasses.Appointment);
+        var priority = r.Priority ?? (r.AppointmentAt is null ? customer?.Policy.QueuePriority ?? PriorityClasses.Normal : PriorityClasses.Appointment);
         if (!PriorityClasses.All.Contains(priority)) v.Add("priority", "validation.priority", string.Join(", ", PriorityClasses.All));
         // A customer on their phone cannot make themselves a priority case; staff and kiosks (with their prompts) can.
         else if (source == TicketSources.Qr && PriorityClasses.IsPriority(priority)) v.Add("priority", "problem.forbidden");
-        var language = r.Language ?? Languages.Current;
+        var language = r.Language ?? customer?.Language ?? Languages.Current;
         v.Language("language", language);
         if (r.Phone is not null && !PhonePattern().IsMatch(r.Phone)) v.Add("phone", "validation.phone");
         if (!v.IsValid) return v.Problem();
@@ -55,7 +67,7 @@ public static partial class TicketIssuing
         {
             BranchId = branch.Id, ServiceTypeId = service.Id, BusinessDate = QueueClock.BusinessDate(branch, now), Number = "",
             Priority = priority, Language = language, Source = r.AppointmentAt is null ? source : TicketSources.Appointment,
-            ContactPhone = r.Phone, IssuedAt = now, AppointmentAt = r.AppointmentAt?.ToUniversalTime(),
+            ContactPhone = r.Phone, IssuedAt = now, AppointmentAt = r.AppointmentAt?.ToUniversalTime(), CustomerId = customer is null ? null : r.CustomerId,
         };
         if (!await TrySaveNumberedAsync(q, ticket, service, ct))
             return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), service.DailyCap);

@@ -9,11 +9,12 @@ namespace Touchpoint.Server.Platform.Data;
 /// of a writing request came from. synchronous=NORMAL: in WAL mode a commit is durable against a crash of the process
 /// and loses at most the last transactions on a power cut, for a fraction of the fsyncs. mmap_size: a connection
 /// drops its page cache whenever another one has written, which on a busy branch is every request; reading the file
-/// through a memory map instead of copying each page in with a system call makes that nearly free.
+/// through a memory map instead of copying each page in with a system call makes that nearly free. secure_delete:
+/// deleted content is overwritten, so an erased customer is gone from the file itself, not only from the tables.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;";
+    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -32,6 +33,12 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<Encounter> Encounters => Set<Encounter>();
     public DbSet<ServiceEvaluation> ServiceEvaluations => Set<ServiceEvaluation>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerContact> CustomerContacts => Set<CustomerContact>();
+    public DbSet<CustomerIdentifier> CustomerIdentifiers => Set<CustomerIdentifier>();
+    public DbSet<CustomerNameKey> CustomerNameKeys => Set<CustomerNameKey>();
+    public DbSet<CustomerSegment> CustomerSegments => Set<CustomerSegment>();
+    public DbSet<CustomerSegmentMembership> CustomerSegmentMemberships => Set<CustomerSegmentMembership>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

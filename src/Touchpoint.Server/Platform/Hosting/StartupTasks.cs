@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Demo;
 
@@ -19,7 +20,11 @@ public sealed class StartupTasks(IServiceProvider services, TouchpointOptions op
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
         generatedPassword = await AdminBootstrap.EnsureAdminAsync(db, options, ct);
-        if (options.DemoData) await DemoData.SeedAsync(db, options.DemoHistoryDays, ct);
+        if (options.DemoData)
+        {
+            await DemoData.SeedAsync(db, options.DemoHistoryDays, ct);
+            await CustomerDemoData.SeedAsync(scope.ServiceProvider, db, ct);
+        }
     }
 
     public Task StartedAsync(CancellationToken ct)

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
+using Touchpoint.Server.Features.Customers;
+using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Sms;
@@ -36,6 +38,9 @@ public static class TouchpointApp
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
+        services.AddCustomers();
+        services.AddCustomerTimelineSource<QueueTimelineSource>();
+        services.AddCustomerTimelineSource<EncounterTimelineSource>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
@@ -101,6 +106,7 @@ public static class TouchpointApp
         app.MapDeviceApi();
         app.MapOrganisationApi();
         app.MapQueueApi();
+        app.MapCustomerApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

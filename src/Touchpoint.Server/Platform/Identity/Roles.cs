@@ -38,17 +38,32 @@ public static class Permissions
     public const string QueueServe = "queue.serve";
     /// <summary>Watch the live queue board of a branch.</summary>
     public const string QueueBoard = "queue.board";
+    /// <summary>Find customers and read their profiles and timelines, with personal data masked.</summary>
+    public const string CustomersRead = "customers.read";
+    /// <summary>Create customers on the fly and change their profiles.</summary>
+    public const string CustomersWrite = "customers.write";
+    /// <summary>Show one masked field in clear, with a reason that goes to the audit log.</summary>
+    public const string CustomersReveal = "customers.reveal";
+    public const string CustomersMerge = "customers.merge";
+    /// <summary>Export everything about a customer (a subject access request).</summary>
+    public const string CustomersExport = "customers.export";
+    public const string CustomersErase = "customers.erase";
+    /// <summary>Define segments and their service policies; set the VIP flag.</summary>
+    public const string CustomersSegments = "customers.segments";
 
     public static readonly IReadOnlyList<string> All =
-        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard];
+        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
+         CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
-        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard],
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard],
-        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe],
-        [Roles.BackOffice] = [OrganisationRead],
+        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
+            CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments],
+        // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite],
+        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite],
         [Roles.QualityReviewer] = [OrganisationRead],
         [Roles.Trainer] = [OrganisationRead],
     };

@@ -23,4 +23,8 @@ export const queryKeys = {
   ticket: (id: string) => ['queue', 'tickets', id] as const,
   pad: ['queue', 'pad'] as const,
   erlangC: (input: object) => ['queue', 'erlang-c', input] as const,
+  customers: ['customers'] as const,
+  customerSearch: (q: string) => ['customers', 'search', q] as const,
+  customer: (id: string) => ['customers', id] as const,
+  customerTimeline: (id: string) => ['customers', id, 'timeline'] as const,
 };

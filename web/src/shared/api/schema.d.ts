@@ -2659,6 +2659,594 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerSummaryDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelineItemDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/vip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VipRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RevealRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevealedDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerExport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-segments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customer-segments/{code}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerSummaryDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2791,6 +3379,12 @@ export interface components {
         CheckInRequest: {
             code: null | string;
         };
+        ContactDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            masked: string;
+        };
         CounterDesk: {
             /** Format: int32 */
             number: number;
@@ -2851,6 +3445,83 @@ export interface components {
             branches: null | string[];
             language: null | string;
         };
+        CustomerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            contacts: components["schemas"]["ContactDto"][];
+            identifiers: components["schemas"]["IdentifierDto"][];
+            language: string;
+            needs: string[];
+            tags: string[];
+            hasNotes: boolean;
+            consentSurveys: boolean;
+            consentMarketing: boolean;
+            /** Format: double */
+            value: number;
+            vip: boolean;
+            /** Format: date-time */
+            vipUntil: null | string;
+            tier: string;
+            rfm: null | string;
+            /** Format: date-time */
+            lastSeenAt: null | string;
+            /** Format: int32 */
+            visitsLastYear: number;
+            segments: components["schemas"]["SegmentRefDto"][];
+            policy: components["schemas"]["ServicePolicyDto"];
+            status: string;
+            /** Format: uuid */
+            mergedIntoId: null | string;
+            homeBranch: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["ExportedProfile"];
+            contacts: components["schemas"]["ExportedContact"][];
+            identifiers: components["schemas"]["ExportedIdentifier"][];
+            segments: components["schemas"]["ExportedMembership"][];
+            timeline: components["schemas"]["TimelineItemDto"][];
+            audit: components["schemas"]["ExportedAccess"][];
+        };
+        CustomerInput: {
+            name: null | string;
+            phones: null | string[];
+            emails: null | string[];
+            messaging: null | string[];
+            language: null | string;
+            needs: null | string[];
+            tags: null | string[];
+            identifiers: null | components["schemas"]["IdentifierInput"][];
+            consentSurveys: null | boolean;
+            consentMarketing: null | boolean;
+            notes: null | string;
+            /** Format: double */
+            value: null | number;
+            removeContacts?: null | string[];
+            removeIdentifiers?: null | string[];
+            branch?: null | string;
+        };
+        CustomerSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: null | string;
+            email: null | string;
+            language: string;
+            tier: string;
+            vip: boolean;
+            needs: string[];
+            homeBranch: null | string;
+            status: string;
+            /** Format: date-time */
+            lastSeenAt: null | string;
+        };
         DeviceDto: {
             /** Format: uuid */
             id: string;
@@ -2888,6 +3559,62 @@ export interface components {
             /** Format: double */
             occupancy: number;
         };
+        ExportedAccess: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            details: null | string;
+        };
+        ExportedContact: {
+            kind: string;
+            value: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedIdentifier: {
+            kind: string;
+            value: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedMembership: {
+            segment: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until: null | string;
+        };
+        ExportedProfile: {
+            /** Format: uuid */
+            id: string;
+            name: null | string;
+            language: string;
+            needs: string[];
+            tags: string[];
+            notes: null | string;
+            consentSurveys: boolean;
+            consentMarketing: boolean;
+            /** Format: double */
+            value: number;
+            /** Format: date-time */
+            vipUntil: null | string;
+            tier: string;
+            rfm: null | string;
+            /** Format: date-time */
+            lastSeenAt: null | string;
+            /** Format: int32 */
+            visitsLastYear: number;
+            status: string;
+            /** Format: uuid */
+            mergedIntoId: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            erasedAt: null | string;
+        };
         Holiday: {
             date: string;
             name: string;
@@ -2903,9 +3630,24 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        IdentifierDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            masked: string;
+        };
+        IdentifierInput: {
+            kind: null | string;
+            value: null | string;
+        };
         InstallationSettings: {
             /** Format: int32 */
             auditRetentionDays: number;
+            /**
+             * Format: int32
+             * @default 1095
+             */
+            customerRetentionDays: number;
         };
         IssueTicketRequest: {
             service: null | string;
@@ -2914,6 +3656,8 @@ export interface components {
             phone: null | string;
             /** Format: date-time */
             appointmentAt: null | string;
+            /** Format: uuid */
+            customerId?: null | string;
         };
         KioskInfo: {
             branchCode: string;
@@ -2944,6 +3688,11 @@ export interface components {
             roles: string[];
             branches: string[];
             permissions: string[];
+        };
+        MergeRequest: {
+            /** Format: uuid */
+            otherId: null | string;
+            reason: null | string;
         };
         PadPrompt: {
             /** Format: uuid */
@@ -3038,11 +3787,72 @@ export interface components {
         ResetPasswordRequest: {
             newPassword: null | string;
         };
+        RevealedDto: {
+            field: string;
+            values: string[];
+        };
+        RevealRequest: {
+            field: null | string;
+            reason: null | string;
+            /** Format: uuid */
+            itemId: null | string;
+        };
+        SegmentDto: {
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            displayName: string;
+            rules: components["schemas"]["SegmentRules"];
+            policy: components["schemas"]["SegmentPolicy"];
+            /** Format: int32 */
+            rank: number;
+            isActive: boolean;
+            /** Format: int32 */
+            members: number;
+        };
+        SegmentPolicy: {
+            queuePriority?: null | string;
+            slaPolicy?: null | string;
+            surveyEligible?: null | boolean;
+        };
+        SegmentRefDto: {
+            code: string;
+            name: string;
+            /** Format: date-time */
+            since: string;
+        };
+        SegmentRequest: {
+            code: null | string;
+            name: null | components["schemas"]["LocalizedText"];
+            rules: null | components["schemas"]["SegmentRules"];
+            policy: null | components["schemas"]["SegmentPolicy"];
+            /** Format: int32 */
+            rank: null | number;
+            isActive: null | boolean;
+        };
+        SegmentRules: {
+            /** Format: double */
+            minValue?: null | number;
+            /** Format: int32 */
+            minVisitsLastYear?: null | number;
+            /** Format: int32 */
+            seenWithinDays?: null | number;
+            /** Format: int32 */
+            notSeenForDays?: null | number;
+            anyTags?: null | string[];
+            anyTiers?: null | string[];
+            anyNeeds?: null | string[];
+            vip?: null | boolean;
+        };
         ServiceDto: {
             code: string;
             name: components["schemas"]["LocalizedText"];
             displayName: string;
             prefix: string;
+        };
+        ServicePolicyDto: {
+            queuePriority: null | string;
+            slaPolicy: null | string;
+            surveyEligible: boolean;
         };
         ServiceRequest: {
             code: null | string;
@@ -3103,6 +3913,16 @@ export interface components {
             recallLimit: number;
             statusUrl: string;
         };
+        TimelineItemDto: {
+            type: string;
+            /** Format: date-time */
+            at: string;
+            branchCode: null | string;
+            reference: null | string;
+            details: {
+                [key: string]: string;
+            };
+        };
         TransferTicketRequest: {
             service: null | string;
             /** Format: int32 */
@@ -3132,6 +3952,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastSignInAt: null | string;
+        };
+        VipRequest: {
+            /** Format: date-time */
+            until: null | string;
+            reason: null | string;
         };
         WalkUpRequest: {
             service: null | string;

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  ContactsOutlined,
   HomeOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -14,7 +15,7 @@ import type { Permission } from '../session/permissions';
 
 export interface NavigationItem {
   path: string;
-  labelKey: 'nav.home' | 'nav.counter' | 'nav.queueBoard' | 'nav.branches' | 'nav.users' | 'nav.apiTokens' | 'nav.audit' | 'nav.settings' | 'nav.account';
+  labelKey: 'nav.home' | 'nav.counter' | 'nav.queueBoard' | 'nav.customers' | 'nav.branches' | 'nav.users' | 'nav.apiTokens' | 'nav.audit' | 'nav.settings' | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
   permission?: Permission;
@@ -24,6 +25,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
   { path: '/counter', labelKey: 'nav.counter', icon: <DesktopOutlined />, permission: 'queue.serve' },
   { path: '/board', labelKey: 'nav.queueBoard', icon: <DashboardOutlined />, permission: 'queue.board' },
+  { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },

@@ -8,7 +8,14 @@ export type Permission =
   | 'settings.manage'
   | 'queue.issue'
   | 'queue.serve'
-  | 'queue.board';
+  | 'queue.board'
+  | 'customers.read'
+  | 'customers.write'
+  | 'customers.reveal'
+  | 'customers.merge'
+  | 'customers.export'
+  | 'customers.erase'
+  | 'customers.segments';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;

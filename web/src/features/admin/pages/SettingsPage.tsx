@@ -34,6 +34,14 @@ export function SettingsPage() {
             >
               <InputNumber min={1} max={3650} precision={0} addonAfter={t('settings.days')} />
             </Form.Item>
+            <Form.Item
+              name="customerRetentionDays"
+              label={t('settings.customerRetentionDays')}
+              extra={t('settings.customerRetentionHint')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <InputNumber min={30} max={36500} precision={0} addonAfter={t('settings.days')} />
+            </Form.Item>
             <Button type="primary" htmlType="submit" loading={saveSettings.isPending}>
               {t('common.save')}
             </Button>

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AppProviders } from '../../../app/AppProviders';
+import { i18n } from '../../../shared/i18n';
+import type { TimelineItem } from '../api/useCustomers';
+import { CustomerTimeline } from './CustomerTimeline';
+
+const items: TimelineItem[] = [
+  { type: 'queue.rating', at: '2026-11-21T03:00:00Z', branchCode: 'SEL', reference: 'A012', details: { rating: 'verySatisfied', counter: '3' } },
+  {
+    type: 'queue.ticket', at: '2026-11-21T02:40:00Z', branchCode: 'SEL', reference: 'A012',
+    details: { service: '개인 업무', status: 'completed', counter: '3', staff: '김민준', waitedMinutes: '7', outcome: 'resolved' },
+  },
+  { type: 'customer.merged', at: '2026-11-20T09:00:00Z', branchCode: null, reference: null, details: { merged: '0193aa-bb12cd', reason: '중복', actor: 'sel.manager' } },
+];
+
+describe('CustomerTimeline', () => {
+  it('words each event in the UI language, newest first', async () => {
+    await i18n.changeLanguage('ko-KR');
+    render(
+      <AppProviders>
+        <CustomerTimeline items={items} />
+      </AppProviders>,
+    );
+    const lines = screen.getAllByTestId(/^timeline-/).map((line) => line.textContent ?? '');
+    expect(lines[0]).toContain('번호표 A012 평가: 매우 만족');
+    expect(lines[1]).toContain('번호표 A012 · 개인 업무');
+    expect(lines[1]).toContain('3번 창구(김민준)');
+    expect(lines[1]).toContain('7분 대기');
+    expect(lines[2]).toContain('…bb12cd');
+    expect(lines[2]).toContain('사유: 중복');
+  });
+
+  it('says so when nothing has happened yet', async () => {
+    await i18n.changeLanguage('en-US');
+    render(
+      <AppProviders>
+        <CustomerTimeline items={[]} />
+      </AppProviders>,
+    );
+    expect(screen.getByText('Nothing has happened with this customer yet.')).toBeTruthy();
+  });
+});
