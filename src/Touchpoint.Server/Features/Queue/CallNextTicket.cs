@@ -15,8 +15,8 @@ public sealed record CallTicketRequest(Guid? TicketId, string? Reason);
 
 /// <summary>
 /// Call next: pick by <see cref="TicketRouter"/> from the heads of the queues (<see cref="QueueHeads"/>), then claim
-/// with a conditional update (status still waiting). On SQLite the whole pick and claim runs inside the write gate, so
-/// the claim always wins and the gate is never held across a wait (SQLite answers synchronously); on PostgreSQL, when
+/// with a conditional update (status still waiting). On SQLite the whole pick and claim runs as one section of the write
+/// gate, so the claim always wins; on PostgreSQL, when
 /// two nodes pick the same ticket, the database lets exactly one update succeed and the other takes its next best
 /// head. No ticket is ever called twice.
 /// </summary>
@@ -32,37 +32,42 @@ public static class CallNextTicket
         var branch = layout!.Branch;
         var rules = new QueueRules(branch.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
             layout.Services.ToDictionary(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes)));
-        QueueTicket? called = null;
-        using (await q.Gate.EnterAsync(ct))
-        {
-            var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
-            if (notReady is not null) return notReady;
-            var skills = new CounterSkills(counter.Id, counter.Weights, desk!.PriorityStreak);
-            for (var reload = 0; reload < Reloads && called is null; reload++)
-            {
-                var now = q.Now;
-                var candidates = await QueueHeads.ReadAsync(q.Db, branch.Id, counter, now + rules.AppointmentWindow, ct);
-                var lostRace = false;
-                // Counters with the same skills pick the same head ticket; the losers of that race take the next best
-                // from what they already read instead of all reading the queue again (a thundering herd on busy days).
-                while (called is null && TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
-                {
-                    called = await ClaimAsync(q, decision.Ticket.Id, counter.Id, user.UserId(), now, ct);
-                    if (called is null)
-                    {
-                        candidates.Remove(decision.Ticket);
-                        lostRace = true;
-                    }
-                    else await RememberCallAsync(q, counter.Id, desk, decision.NextStreak(desk.PriorityStreak), user.UserId(), ct);
-                }
-                // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
-                if (!lostRace) break;
-            }
-        }
+        var (called, notReady) = await q.Gate.RunAsync(() => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
+        if (notReady is not null) return notReady;
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
         if (called is null) return TypedResults.NoContent();
         alerts.TicketCalled(called, counter.Number);
         return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
+    }
+
+    /// <summary>The pick and the claim, in one gated section on SQLite: nobody else claims in between, so the claim wins.</summary>
+    private static async Task<(QueueTicket? Called, ProblemHttpResult? NotReady)> PickAndClaimAsync(
+        QueueContext q, BranchLayout layout, CounterLayout counter, QueueRules rules, Guid? caller, CancellationToken ct)
+    {
+        var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
+        if (notReady is not null) return (null, notReady);
+        var skills = new CounterSkills(counter.Id, counter.Weights, desk!.PriorityStreak);
+        for (var reload = 0; reload < Reloads; reload++)
+        {
+            var now = q.Now;
+            var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, ct);
+            var lostRace = false;
+            // Counters with the same skills pick the same head ticket; on PostgreSQL the losers of that race take the
+            // next best from what they already read instead of all reading the queue again.
+            while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
+            {
+                if (await ClaimAsync(q, decision.Ticket.Id, counter.Id, caller, now, ct) is { } called)
+                {
+                    await RememberCallAsync(q, counter.Id, desk, decision.NextStreak(desk.PriorityStreak), caller, ct);
+                    return (called, null);
+                }
+                candidates.Remove(decision.Ticket);
+                lostRace = true;
+            }
+            // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
+            if (!lostRace) break;
+        }
+        return (null, null);
     }
 
     /// <summary>Calls one ticket out of order (a customer with a special need, a mistake to correct): needs a reason, audited.</summary>
@@ -79,13 +84,13 @@ public static class CallNextTicket
         if (notReady is not null) return notReady;
         var ticket = await q.Db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == r.TicketId && t.BranchId == layout!.Branch.Id, ct);
         if (ticket is null) return Problems.NotFound();
-        QueueTicket? called;
-        using (await q.Gate.EnterAsync(ct))
+        var called = await q.Gate.RunAsync(async () =>
         {
-            called = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
-            if (called is null) return QueueContext.WrongState(ticket);
-            await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);
-        }
+            var claimed = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
+            if (claimed is not null) await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);
+            return claimed;
+        }, ct);
+        if (called is null) return QueueContext.WrongState(ticket);
         audit.Record("queue.called_out_of_order", $"ticket:{ticket.Number}", new { counter = counter.Number, reason = r.Reason });
         await q.Db.SaveChangesAsync(ct);
         alerts.TicketCalled(called, counter.Number);

@@ -56,9 +56,8 @@ public sealed class QueueAlerts(IServiceScopeFactory scopes, ISmsSender sms, ILo
             var t = near[ahead];
             if (t.ContactPhone is null || t.NearAlertAt is not null) continue;
             // Marked first, and only by whoever marks it: two nodes handling calls at once send one message.
-            int marked;
-            using (await q.Gate.EnterAsync(ct))
-                marked = await q.Db.QueueTickets.Where(x => x.Id == t.Id && x.NearAlertAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.NearAlertAt, q.Now), ct);
+            var marked = await q.Gate.RunAsync(() =>
+                q.Db.QueueTickets.Where(x => x.Id == t.Id && x.NearAlertAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.NearAlertAt, q.Now), ct), ct);
             if (marked == 1) await sms.SendAsync(t.ContactPhone, Messages.GetIn(t.Language, "sms.near", branch.Name.Resolve(t.Language), t.Number, ahead), ct);
         }
     }

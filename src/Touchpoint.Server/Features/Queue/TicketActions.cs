@@ -59,7 +59,7 @@ public static class TicketActions
         if (await change(ticket, layout!, q.Db, q.Now) is { } refused) return refused;
         try
         {
-            using (await q.Gate.EnterAsync(ct)) await q.Db.SaveChangesAsync(ct);
+            await q.Gate.RunAsync(() => q.Db.SaveChangesAsync(ct), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -79,10 +79,11 @@ public static partial class TicketIssuing
     /// Takes the next number of the service's day and saves the ticket in one transaction, so a number is never given
     /// twice nor skipped; false when the day's cap is reached (nothing is saved then).
     /// </summary>
-    internal static async Task<bool> TrySaveNumberedAsync(QueueContext q, QueueTicket ticket, ServiceType service, CancellationToken ct)
+    internal static Task<bool> TrySaveNumberedAsync(QueueContext q, QueueTicket ticket, ServiceType service, CancellationToken ct) =>
+        q.Gate.RunAsync(() => SaveNumberedAsync(q.Db, ticket, service, ct), ct);
+
+    private static async Task<bool> SaveNumberedAsync(TouchpointDb db, QueueTicket ticket, ServiceType service, CancellationToken ct)
     {
-        var db = q.Db;
-        using var _ = await q.Gate.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
         if (service.DailyCap is { } cap && ticket.Sequence > cap)
