@@ -14,41 +14,48 @@ namespace Touchpoint.Server.Features.Queue;
 /// </summary>
 public sealed class QueueAlerts(IServiceScopeFactory scopes, ISmsSender sms, ILogger<QueueAlerts> logger) : BackgroundService
 {
-    private sealed record Called(Guid BranchId, Guid TicketId, Guid ServiceId, int Counter);
+    /// <summary>How long calls gather before the queues they moved are checked: one look per service, not per call.</summary>
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(250);
+    private sealed record Called(Guid BranchId, Guid ServiceId, string Number, string Language, string? Phone, int Counter);
     private readonly Channel<Called> calls = Channel.CreateBounded<Called>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     public void TicketCalled(QueueTicket ticket, int counterNumber) =>
-        calls.Writer.TryWrite(new Called(ticket.BranchId, ticket.Id, ticket.ServiceTypeId, counterNumber));
+        calls.Writer.TryWrite(new Called(ticket.BranchId, ticket.ServiceTypeId, ticket.Number, ticket.Language, ticket.ContactPhone, counterNumber));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var call in calls.Reader.ReadAllAsync(stoppingToken))
+        while (await calls.Reader.WaitToReadAsync(stoppingToken))
         {
+            await Task.Delay(Gather, stoppingToken);
+            var batch = new List<Called>();
+            while (calls.Reader.TryRead(out var call)) batch.Add(call);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await AlertAsync(scope.ServiceProvider.GetRequiredService<QueueContext>(), call, stoppingToken);
+                var q = scope.ServiceProvider.GetRequiredService<QueueContext>();
+                foreach (var call in batch.Where(c => c.Phone is not null)) await CalledAsync(q, call, stoppingToken);
+                foreach (var queue in batch.Select(c => (c.BranchId, c.ServiceId)).Distinct()) await NearAsync(q, queue.BranchId, queue.ServiceId, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A failed message must not stop the ones after it; the ticket itself is already called.
-                logger.LogWarning(e, "Queue SMS alerts failed for a call");
+                // A failed message must not stop the ones after it; the tickets themselves are already called.
+                logger.LogWarning(e, "Queue SMS alerts failed for {Count} calls", batch.Count);
             }
         }
     }
 
-    private async Task AlertAsync(QueueContext q, Called call, CancellationToken ct)
+    private async Task CalledAsync(QueueContext q, Called call, CancellationToken ct)
     {
-        var branch = (await q.FindBranchAsync(call.BranchId, ct))?.Branch;
-        if (branch is null) return;
-        var called = await q.Db.QueueTickets.AsNoTracking().Where(t => t.Id == call.TicketId)
-            .Select(t => new { t.Number, t.Language, t.ContactPhone }).FirstOrDefaultAsync(ct);
-        if (called?.ContactPhone is { } phone)
-            await sms.SendAsync(phone, Messages.GetIn(called.Language, "sms.called", branch.Name.Resolve(called.Language), called.Number, call.Counter), ct);
+        if ((await q.FindBranchAsync(call.BranchId, ct))?.Branch is not { } branch) return;
+        await sms.SendAsync(call.Phone!, Messages.GetIn(call.Language, "sms.called", branch.Name.Resolve(call.Language), call.Number, call.Counter), ct);
+    }
 
+    private async Task NearAsync(QueueContext q, Guid branchId, Guid serviceId, CancellationToken ct)
+    {
+        if ((await q.FindBranchAsync(branchId, ct))?.Branch is not { } branch) return;
         // Everyone now within the alert distance who has not been told yet (several calls may have passed at once).
         var near = await q.Db.QueueTickets.AsNoTracking()
-            .Where(t => t.BranchId == call.BranchId && t.ServiceTypeId == call.ServiceId && t.Status == TicketStatuses.Waiting)
+            .Where(t => t.BranchId == branchId && t.ServiceTypeId == serviceId && t.Status == TicketStatuses.Waiting)
             .OrderBy(t => t.IssuedAt).Take(branch.AlertPlacesAhead + 1)
             .Select(t => new { t.Id, t.Number, t.Language, t.ContactPhone, t.NearAlertAt }).ToListAsync(ct);
         for (var ahead = 0; ahead < near.Count; ahead++)
