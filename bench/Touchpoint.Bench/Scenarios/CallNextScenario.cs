@@ -35,7 +35,7 @@ public sealed class CallNextScenario : Scenario
     public override int? FixedWorkers => Counters;
     public override IReadOnlyList<string> Operations => [Name, Complete, Refill];
     /// <summary>Enough to keep up with the drain while mostly waiting for a ticket to replace.</summary>
-    public override int BackgroundWorkers => 8;
+    public override int BackgroundWorkers => 24;
 
     /// <summary>Services of counter n (1-based): 1 to 4 of them, rotating, so that every service has several counters.</summary>
     public static IReadOnlyList<string> ServicesOf(int counter) =>
