@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -32,6 +34,13 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<Encounter> Encounters => Set<Encounter>();
     public DbSet<ServiceEvaluation> ServiceEvaluations => Set<ServiceEvaluation>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<SupportCase> Cases => Set<SupportCase>();
+    public DbSet<CaseSequence> CaseSequences => Set<CaseSequence>();
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<InboundMail> InboundMails => Set<InboundMail>();
+    public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
+using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Sms;
@@ -33,6 +35,7 @@ public static class TouchpointApp
         services.AddScoped<AuditLog>();
         services.AddOrganisation();
         services.AddQueue();
+        services.AddCases(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -101,6 +104,8 @@ public static class TouchpointApp
         app.MapDeviceApi();
         app.MapOrganisationApi();
         app.MapQueueApi();
+        app.MapCasesApi();
+        app.MapEncountersApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

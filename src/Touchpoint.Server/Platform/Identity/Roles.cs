@@ -38,18 +38,27 @@ public static class Permissions
     public const string QueueServe = "queue.serve";
     /// <summary>Watch the live queue board of a branch.</summary>
     public const string QueueBoard = "queue.board";
+    /// <summary>Read cases and encounters of one's branches.</summary>
+    public const string CasesRead = "cases.read";
+    /// <summary>Open and work cases (reply, note, status, assign), log encounters.</summary>
+    public const string CasesWrite = "cases.write";
+    /// <summary>Set SLA policies.</summary>
+    public const string CasesManage = "cases.manage";
+    /// <summary>Deliver inbound email (a mail server's pipe or a provider's forward, with an API token of this scope).</summary>
+    public const string ChannelsEmail = "channels.email";
 
     public static readonly IReadOnlyList<string> All =
-        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard];
+        [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
+            CasesRead, CasesWrite, CasesManage, ChannelsEmail];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
-        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard],
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard],
-        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe],
-        [Roles.BackOffice] = [OrganisationRead],
-        [Roles.QualityReviewer] = [OrganisationRead],
+        [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard, CasesRead, CasesWrite, CasesManage],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CasesRead, CasesWrite],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CasesRead, CasesWrite],
+        [Roles.BackOffice] = [OrganisationRead, CasesRead, CasesWrite],
+        [Roles.QualityReviewer] = [OrganisationRead, CasesRead],
         [Roles.Trainer] = [OrganisationRead],
     };
 
