@@ -38,8 +38,10 @@ public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxSender sender)
             CaseId = c.Id, CaseMessageId = reply.Id, Sender = smtp.From, Recipient = c.CustomerEmail!, MessageId = written.MessageId,
             Raw = written.Bytes, Status = OutboxStatuses.Pending, CreatedAt = reply.CreatedAt, NextAttemptAt = reply.CreatedAt,
         });
-        sender.Wake();
     }
+
+    /// <summary>Call after the reply is committed: the sender reads the outbox in its own scope and would not see it before.</summary>
+    public void Wake() => sender.Wake();
 }
 
 /// <summary>Delivers the outbox: at once when woken, and every half minute for retries (backoff doubling up to an hour).</summary>
@@ -70,39 +72,48 @@ public sealed class EmailOutboxSender(IServiceScopeFactory scopes, SmtpOptions s
         }
     }
 
+    /// <summary>How long a node holds a message it is sending before another node may try it.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     /// <summary>Sends every pending message that is due; returns how many went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboundMails.Where(m => m.Status == OutboxStatuses.Pending && m.NextAttemptAt <= now)
+        var due = await db.OutboundMails.AsNoTracking().Where(m => m.Status == OutboxStatuses.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).Take(50).ToListAsync(ct);
         var sent = 0;
         foreach (var item in due)
         {
-            item.Attempts++;
+            // Claim it first, so that two nodes (or two passes) never send one reply twice.
+            var leased = now + Lease;
+            if (await db.OutboundMails.Where(m => m.Id == item.Id && m.Status == OutboxStatuses.Pending && m.NextAttemptAt == item.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leased), ct) == 0)
+                continue;
+            var attempts = item.Attempts + 1;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(60));
                 await SmtpClient.SendAsync(smtp, item.Sender, [item.Recipient], item.Raw, timeout.Token);
-                item.Status = OutboxStatuses.Sent;
-                item.SentAt = clock.GetUtcNow().UtcDateTime;
-                item.LastError = null;
+                var at = clock.GetUtcNow().UtcDateTime;
+                await db.OutboundMails.Where(m => m.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatuses.Sent)
+                    .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.SentAt, at).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
                 sent++;
             }
             catch (Exception e) when (e is SmtpException or IOException or System.Net.Sockets.SocketException or OperationCanceledException
                                           or System.Security.Authentication.AuthenticationException)
             {
                 if (ct.IsCancellationRequested) throw;
-                item.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                item.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, item.Attempts - 1)));
-                if (item.Attempts >= MaxAttempts) item.Status = OutboxStatuses.Failed;
-                // The message id, never the address: logs carry no personal data.
-                logger.LogWarning("Sending reply {MessageId} failed (attempt {Attempt}): {Error}", item.MessageId, item.Attempts, item.LastError);
+                var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                var next = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
+                var status = attempts >= MaxAttempts ? OutboxStatuses.Failed : OutboxStatuses.Pending;
+                await db.OutboundMails.Where(m => m.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status)
+                    .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, error), CancellationToken.None);
+                // The message id and the kind of failure only: a server's answer may quote the address, and logs carry no personal data.
+                logger.LogWarning("Sending reply {MessageId} failed (attempt {Attempt}): {ErrorType}", item.MessageId, attempts, e.GetType().Name);
             }
-            await db.SaveChangesAsync(ct);
         }
         return sent;
     }
