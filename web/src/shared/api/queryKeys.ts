@@ -22,4 +22,10 @@ export const queryKeys = {
   ticket: (id: string) => ['queue', 'tickets', id] as const,
   pad: ['queue', 'pad'] as const,
   erlangC: (input: object) => ['queue', 'erlang-c', input] as const,
+  // Cases and encounters; a realtime case event invalidates ['cases'].
+  cases: ['cases'] as const,
+  caseList: (query: object) => ['cases', 'list', query] as const,
+  case: (id: string) => ['cases', id] as const,
+  encountersAll: ['encounters'] as const,
+  encounters: (query: object) => ['encounters', query] as const,
 };

@@ -8,7 +8,11 @@ export type Permission =
   | 'settings.manage'
   | 'queue.issue'
   | 'queue.serve'
-  | 'queue.board';
+  | 'queue.board'
+  | 'cases.read'
+  | 'cases.write'
+  | 'cases.manage'
+  | 'channels.email';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
