@@ -22,6 +22,8 @@ public static class SlaClock
     /// <summary>A public reply by staff: meets the first response (once) and the pending next response.</summary>
     public static void StaffReplied(SupportCase c, SlaPolicy policy, BusinessCalendar calendar, DateTime now)
     {
+        // Met late is still breached, whether or not the monitor saw it pass.
+        if (c.SlaPausedAt is null && ((c.FirstRespondedAt is null && c.FirstResponseDueAt < now) || c.NextResponseDueAt < now)) c.SlaBreached = true;
         c.FirstRespondedAt ??= now;
         c.NextResponseDueAt = null;
         Refresh(c, policy, calendar, now);
@@ -42,7 +44,11 @@ public static class SlaClock
         if (c.Status == CaseStatuses.PendingCustomer && c.SlaPausedAt is null) c.SlaPausedAt = now;
         else if (c.Status != CaseStatuses.PendingCustomer && c.SlaPausedAt is { } pausedAt) Resume(c, calendar, pausedAt, now);
 
-        if (c.Status == CaseStatuses.Solved) c.SolvedAt = now;
+        if (c.Status == CaseStatuses.Solved)
+        {
+            if (c.ResolutionDueAt < now) c.SlaBreached = true;
+            c.SolvedAt = now;
+        }
         else if (from == CaseStatuses.Solved && c.Status == CaseStatuses.Open)
         {
             // Reopened: resolution runs again for the full target from now, as the customer waits again.
