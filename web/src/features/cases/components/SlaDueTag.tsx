@@ -8,10 +8,11 @@ export function SlaDueTag({ dueAt, target, breached }: { dueAt: string | null; t
   const { t, i18n } = useTranslation();
   const state = slaState(dueAt, breached);
   if (state === 'none') return <Tag>{t('cases.sla.none')}</Tag>;
+  if (!dueAt) return <Tag color={slaColour.breached}>{t('cases.sla.missed')}</Tag>;
   const targetName = target ? t(`cases.sla.target.${target as 'firstResponse' | 'nextResponse' | 'resolution'}`) : '';
   return (
     <Tag color={slaColour[state]} data-sla={state}>
-      {state === 'breached' ? t('cases.sla.breached') : ''} {targetName} {dueAt ? formatDateTime(dueAt, i18n.language) : ''}
+      {state === 'breached' ? t('cases.sla.breached') : ''} {targetName} {formatDateTime(dueAt, i18n.language)}
     </Tag>
   );
 }

@@ -6,16 +6,19 @@ export const encounterChannels = ['counter', 'phone', 'email', 'webChat', 'messa
 export const encounterStages = ['preSale', 'inSale', 'afterSale'] as const;
 export const encounterNatures = ['informational', 'emotional', 'procedural'] as const;
 
-export const statusColour: Record<string, string> = {
-  new: 'blue',
-  open: 'geekblue',
-  pendingCustomer: 'gold',
-  onHold: 'purple',
-  solved: 'green',
-  closed: 'default',
+// Dark shades: the tags carry white text, which needs a 4.5:1 contrast (antd's preset tag colours fall short of it).
+const shade = { blue: '#0958d9', indigo: '#1d39c4', gold: '#ad6800', purple: '#531dab', green: '#237804', orange: '#ad4e00', red: '#a8071a' };
+
+export const statusColour: Record<string, string | undefined> = {
+  new: shade.blue,
+  open: shade.indigo,
+  pendingCustomer: shade.gold,
+  onHold: shade.purple,
+  solved: shade.green,
+  closed: undefined,
 };
 
-export const priorityColour: Record<string, string> = { low: 'default', normal: 'blue', high: 'orange', urgent: 'red' };
+export const priorityColour: Record<string, string | undefined> = { low: undefined, normal: shade.blue, high: shade.orange, urgent: shade.red };
 
 /** How urgent an SLA due time looks: breached or overdue (red), within the hour (orange), later (green), none. */
 export function slaState(dueAt: string | null | undefined, breached: boolean, now: number = Date.now()): 'breached' | 'soon' | 'ok' | 'none' {
@@ -25,4 +28,6 @@ export function slaState(dueAt: string | null | undefined, breached: boolean, no
   return due - now <= 60 * 60 * 1000 ? 'soon' : 'ok';
 }
 
-export const slaColour = { breached: 'red', soon: 'orange', ok: 'green', none: 'default' } as const;
+export const outcomeColour = { resolved: shade.green, followUp: shade.orange } as const;
+
+export const slaColour = { breached: shade.red, soon: shade.orange, ok: shade.green, none: undefined } as const;

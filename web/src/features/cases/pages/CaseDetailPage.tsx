@@ -114,6 +114,7 @@ export function CaseDetailPage() {
                   <Select<Status>
                     style={{ width: '100%' }}
                     placeholder={t('cases.changeStatus')}
+                    aria-label={t('cases.changeStatus')}
                     value={null as unknown as Status}
                     disabled={c.nextStatuses.length === 0}
                     options={c.nextStatuses.map((s) => ({ value: s as Status, label: t(`cases.statuses.${s as Status}`) }))}

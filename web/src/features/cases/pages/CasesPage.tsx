@@ -73,11 +73,11 @@ export function CasesPage() {
         loading={list.isFetching}
         dataSource={list.data?.items}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         onRow={(record) => ({ onClick: () => void navigate(`/cases/${record.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { key: 'reference', title: t('cases.reference'), width: 120, render: (_, c) => <Link to={`/cases/${c.id}`}>{c.reference}</Link> },
-          { key: 'subject', title: t('cases.subject'), dataIndex: 'subject', ellipsis: true },
+          { key: 'subject', title: t('cases.subject'), dataIndex: 'subject', width: 260, ellipsis: true },
           { key: 'customer', title: t('cases.customer'), dataIndex: 'customerName', width: 110 },
           {
             key: 'status',

@@ -5,7 +5,7 @@ import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
 import { QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { useEncounters, useLogEncounter } from '../api/useCases';
-import { encounterChannels, encounterNatures, encounterStages } from '../components/caseLabels';
+import { encounterChannels, encounterNatures, encounterStages, outcomeColour } from '../components/caseLabels';
 
 interface Values {
   channel: string;
@@ -31,7 +31,7 @@ export function EncountersPage() {
       <PageHeading title={t('encounters.title')} />
       <Row gutter={[16, 16]}>
         {hasPermission(me.data, 'cases.write') && (
-          <Col xs={24} lg={8}>
+          <Col span={24}>
             <Card title={t('encounters.log')}>
               <Form<Values>
                 form={form}
@@ -57,29 +57,43 @@ export function EncountersPage() {
                   )
                 }
               >
-                <Form.Item name="channel" label={t('cases.channel')}>
-                  <Select options={encounterChannels.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))} />
-                </Form.Item>
-                <Form.Item name="stage" label={t('encounters.stage')}>
-                  <Radio.Group optionType="button" options={encounterStages.map((s) => ({ value: s, label: t(`encounters.stages.${s}`) }))} />
-                </Form.Item>
-                <Form.Item name="nature" label={t('encounters.nature')}>
-                  <Radio.Group optionType="button" options={encounterNatures.map((n) => ({ value: n, label: t(`encounters.natures.${n}`) }))} />
-                </Form.Item>
-                <Form.Item name="outcome" label={t('encounters.outcome')}>
-                  <Radio.Group
-                    options={[
-                      { value: 'resolved', label: t('encounters.outcomes.resolved') },
-                      { value: 'followUp', label: t('encounters.outcomes.followUp') },
-                    ]}
-                  />
-                </Form.Item>
-                <Form.Item name="customerName" label={t('cases.customerName')}>
-                  <Input maxLength={128} />
-                </Form.Item>
-                <Form.Item name="summary" label={t('encounters.summary')}>
-                  <Input.TextArea rows={3} maxLength={2000} />
-                </Form.Item>
+                <Row gutter={16}>
+                  <Col xs={24} md={6}>
+                    <Form.Item name="channel" label={t('cases.channel')}>
+                      <Select options={encounterChannels.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6}>
+                    <Form.Item name="stage" label={t('encounters.stage')}>
+                      <Radio.Group optionType="button" options={encounterStages.map((s) => ({ value: s, label: t(`encounters.stages.${s}`) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6}>
+                    <Form.Item name="nature" label={t('encounters.nature')}>
+                      <Radio.Group optionType="button" options={encounterNatures.map((n) => ({ value: n, label: t(`encounters.natures.${n}`) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6}>
+                    <Form.Item name="outcome" label={t('encounters.outcome')}>
+                      <Radio.Group
+                        options={[
+                          { value: 'resolved', label: t('encounters.outcomes.resolved') },
+                          { value: 'followUp', label: t('encounters.outcomes.followUp') },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={6}>
+                    <Form.Item name="customerName" label={t('cases.customerName')}>
+                      <Input maxLength={128} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={18}>
+                    <Form.Item name="summary" label={t('encounters.summary')}>
+                      <Input.TextArea rows={2} maxLength={2000} />
+                    </Form.Item>
+                  </Col>
+                </Row>
                 <Button type="primary" htmlType="submit" loading={log.isPending}>
                   {t('encounters.save')}
                 </Button>
@@ -87,7 +101,7 @@ export function EncountersPage() {
             </Card>
           </Col>
         )}
-        <Col xs={24} lg={16}>
+        <Col span={24}>
           <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} />
           <Table
             rowKey="id"
@@ -95,7 +109,7 @@ export function EncountersPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             pagination={false}
-            scroll={{ x: 800 }}
+            scroll={{ x: 1150 }}
             columns={[
               { key: 'at', title: t('encounters.at'), width: 160, render: (_, e) => formatDateTime(e.startedAt, i18n.language) },
               { key: 'channel', title: t('cases.channel'), width: 100, render: (_, e) => t(`cases.channels.${e.channel as 'phone'}`) },
@@ -112,12 +126,12 @@ export function EncountersPage() {
                 title: t('encounters.outcome'),
                 width: 110,
                 render: (_, e) => (
-                  <Tag color={e.outcome === 'resolved' ? 'green' : 'orange'}>{t(`encounters.outcomes.${e.outcome as 'resolved'}`)}</Tag>
+                  <Tag color={e.outcome === 'resolved' ? outcomeColour.resolved : outcomeColour.followUp}>{t(`encounters.outcomes.${e.outcome as 'resolved'}`)}</Tag>
                 ),
               },
               { key: 'customer', title: t('cases.customer'), dataIndex: 'customerName', width: 90 },
               { key: 'staff', title: t('encounters.staff'), dataIndex: 'staffName', width: 110 },
-              { key: 'summary', title: t('encounters.summary'), dataIndex: 'summary', ellipsis: true },
+              { key: 'summary', title: t('encounters.summary'), dataIndex: 'summary', width: 260, ellipsis: true },
             ]}
           />
         </Col>
