@@ -68,6 +68,8 @@ public static class ScenarioRegistry
         new SignInScenario(),
         new IssueTicketScenario(),
         new CallNextScenario(),
+        new CreateCaseScenario(),
+        new ListCasesScenario(),
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>
