@@ -53,14 +53,15 @@ public sealed class CaseBrowserTests
         await using var browser = await BrowserSession.StartAsync(demo: true);
         var page = browser.Page;
         await browser.SignInAsync("sh.frontline", TouchpointFactory.DemoPassword);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN", new() { Timeout = 15_000 });
         await page.GotoAsync("/encounters");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务接触" })).ToBeVisibleAsync();
-        await page.GetByText("售后", new() { Exact = true }).ClickAsync();
-        await page.GetByText("情感型", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务接触" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.Locator("#stage").GetByText("售后", new() { Exact = true }).ClickAsync();
+        await page.Locator("#nature").GetByText("情感型", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("客户姓名").FillAsync("周杰");
         await page.GetByLabel("摘要").FillAsync("客户来电反映转账未到账，已安抚并查询进度。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存记录" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("客户来电反映转账未到账，已安抚并查询进度。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "客户来电反映转账未到账，已安抚并查询进度。" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".ant-btn-loading")).ToHaveCountAsync(0);
         await page.Mouse.MoveAsync(0, 0); // the pointer left on the button would show its lighter hover colour
         await browser.AssertAccessibleAsync();
