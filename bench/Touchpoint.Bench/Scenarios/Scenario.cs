@@ -70,6 +70,8 @@ public static class ScenarioRegistry
         new CallNextScenario(),
         CustomerLookupScenario.ByPhone,
         CustomerLookupScenario.ByName,
+        new CreateCaseScenario(),
+        new ListCasesScenario(),
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>

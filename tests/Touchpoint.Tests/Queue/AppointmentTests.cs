@@ -27,7 +27,9 @@ public sealed class AppointmentTests : IDisposable
         Assert.Equal("김**", booked["contactName"]!.GetValue<string>());
         Assert.DoesNotContain("1234", booked["contactPhone"]!.GetValue<string>());
 
-        var list = await (await desk.GetAsync("/api/branches/SH/appointments")).JsonAsync();
+        // The day of the booking in the branch's time zone (near midnight in Shanghai it is not today).
+        var day = TimeZoneInfo.ConvertTimeFromUtc(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd");
+        var list = await (await desk.GetAsync($"/api/branches/SH/appointments?date={day}")).JsonAsync();
         Assert.Single(list.AsArray());
 
         // Two kiosks at once with the same code: one ticket.
@@ -41,7 +43,7 @@ public sealed class AppointmentTests : IDisposable
         Assert.StartsWith("B", ticket["number"]!.GetValue<string>());
         Assert.Equal("ko-KR", ticket["language"]!.GetValue<string>());
 
-        list = await (await desk.GetAsync("/api/branches/SH/appointments")).JsonAsync();
+        list = await (await desk.GetAsync($"/api/branches/SH/appointments?date={day}")).JsonAsync();
         Assert.Equal("checkedIn", list[0]!["status"]!.GetValue<string>());
         Assert.Equal(ticket["id"]!.GetValue<string>(), list[0]!["ticketId"]!.GetValue<string>());
     }

@@ -106,6 +106,19 @@ export const router = createBrowserRouter([
           { path: ':id', lazy: async () => ({ Component: (await import('../features/customers/pages/CustomerProfilePage')).CustomerProfilePage }) },
         ],
       },
+      {
+        path: 'cases',
+        element: <RequirePermission permission="cases.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/CasesPage')).CasesPage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('../features/cases/pages/CaseDetailPage')).CaseDetailPage }) },
+        ],
+      },
+      {
+        path: 'encounters',
+        element: <RequirePermission permission="cases.read" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/EncountersPage')).EncountersPage }) }],
+      },
       { path: 'account', lazy: async () => ({ Component: (await import('../features/account/pages/AccountPage')).AccountPage }) },
       {
         path: 'admin/branches',

@@ -61,4 +61,9 @@ public static class AuditActions
     public const string BranchDeleted = "branch.deleted";
     public const string ServiceChanged = "service.changed";
     public const string CounterChanged = "counter.changed";
+    public const string CaseStatusChanged = "case.status_changed";
+    public const string CaseAssigned = "case.assigned";
+    public const string CaseLinked = "case.linked";
+    public const string CaseMerged = "case.merged";
+    public const string SlaPolicyChanged = "sla_policy.changed";
 }

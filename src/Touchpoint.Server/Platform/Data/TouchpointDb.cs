@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Customers;
+using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -39,6 +41,13 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<CustomerNameKey> CustomerNameKeys => Set<CustomerNameKey>();
     public DbSet<CustomerSegment> CustomerSegments => Set<CustomerSegment>();
     public DbSet<CustomerSegmentMembership> CustomerSegmentMemberships => Set<CustomerSegmentMembership>();
+    public DbSet<SupportCase> Cases => Set<SupportCase>();
+    public DbSet<CaseSequence> CaseSequences => Set<CaseSequence>();
+    public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<InboundMail> InboundMails => Set<InboundMail>();
+    public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Data;
@@ -60,6 +61,7 @@ public static class DemoData
         // One hash for every demo account: hashing is deliberately slow and these passwords are public anyway.
         var hash = Passwords.Hash(StaffPassword);
         var histories = new List<(Branch Branch, List<Guid> Staff, string Code)>();
+        var caseStaff = new List<(Branch Branch, string Language, List<(Guid, string)> Staff)>();
         foreach (var d in Branches)
         {
             var branch = new Branch
@@ -87,6 +89,7 @@ public static class DemoData
 
             var prefix = d.Code.ToLowerInvariant();
             var counterStaff = new List<Guid>();
+            var caseWorkers = new List<(Guid, string)>();
             for (var i = 0; i < StaffRoles.Length; i++)
             {
                 var (suffix, role) = StaffRoles[i];
@@ -99,8 +102,10 @@ public static class DemoData
                 user.Branches.Add(new UserBranch { UserId = user.Id, BranchId = branch.Id });
                 db.Users.Add(user);
                 if (role is Roles.Frontline or Roles.Supervisor or Roles.BackOffice) counterStaff.Add(user.Id);
+                if (role is Roles.Frontline or Roles.BackOffice) caseWorkers.Add((user.Id, user.DisplayName));
             }
             histories.Add((branch, counterStaff, d.Code));
+            caseStaff.Add((branch, d.Language, caseWorkers));
 
             foreach (var (kind, name, counter) in new (string, string, int?)[]
                      { (DeviceKinds.Kiosk, "Kiosk 1", null), (DeviceKinds.Display, "Lobby display", null), (DeviceKinds.Pad, "Pad 1", 1) })
@@ -120,6 +125,10 @@ public static class DemoData
             var (arrivals, open) = code == "LON" ? (230, 4) : (260, 6);
             await QueueDemoHistory.GenerateAsync(db, branch, staff, historyDays, arrivals, open, seed: code.Sum(c => c), ct);
         }
+        long lastCase = 0;
+        foreach (var (branch, language, workers) in caseStaff)
+            lastCase = CaseDemoData.Generate(db, branch, language, workers, historyDays, lastCase, seed: branch.Code.Sum(c => c));
+        db.CaseSequences.Add(new CaseSequence { Name = "case", LastNumber = lastCase });
         // Written last: a start interrupted while seeding seeds again (no branches yet) or not at all (this marker).
         db.Settings.Add(new SystemSetting { Key = PlatformEndpoints.DemoSeededKey, Value = DateTime.UtcNow.ToString("O") });
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Customers;
+using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -35,6 +36,7 @@ public static class TouchpointApp
         services.AddScoped<AuditLog>();
         services.AddOrganisation();
         services.AddQueue();
+        services.AddCases(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -107,6 +109,8 @@ public static class TouchpointApp
         app.MapOrganisationApi();
         app.MapQueueApi();
         app.MapCustomerApi();
+        app.MapCasesApi();
+        app.MapEncountersApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

@@ -51,20 +51,30 @@ public static class Permissions
     /// <summary>Define segments and their service policies; set the VIP flag.</summary>
     public const string CustomersSegments = "customers.segments";
 
+    /// <summary>Read cases and encounters of one's branches.</summary>
+    public const string CasesRead = "cases.read";
+    /// <summary>Open and work cases (reply, note, status, assign), log encounters.</summary>
+    public const string CasesWrite = "cases.write";
+    /// <summary>Set SLA policies.</summary>
+    public const string CasesManage = "cases.manage";
+    /// <summary>Deliver inbound email (a mail server's pipe or a provider's forward, with an API token of this scope).</summary>
+    public const string ChannelsEmail = "channels.email";
+
     public static readonly IReadOnlyList<string> All =
         [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
-         CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments];
+         CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments,
+         CasesRead, CasesWrite, CasesManage, ChannelsEmail];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
         [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
-            CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments],
+            CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage],
         // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge],
-        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite],
-        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite],
-        [Roles.QualityReviewer] = [OrganisationRead],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite],
+        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite],
+        [Roles.QualityReviewer] = [OrganisationRead, CasesRead],
         [Roles.Trainer] = [OrganisationRead],
     };
 

@@ -27,4 +27,10 @@ export const queryKeys = {
   customerSearch: (q: string) => ['customers', 'search', q] as const,
   customer: (id: string) => ['customers', id] as const,
   customerTimeline: (id: string) => ['customers', id, 'timeline'] as const,
+  // Cases and encounters; a realtime case event invalidates ['cases'].
+  cases: ['cases'] as const,
+  caseList: (query: object) => ['cases', 'list', query] as const,
+  case: (id: string) => ['cases', id] as const,
+  encountersAll: ['encounters'] as const,
+  encounters: (query: object) => ['encounters', query] as const,
 };

@@ -610,6 +610,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/channels/email/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundMailResult"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundMailResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -3247,10 +3306,538 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    priority?: string;
+                    assignee?: string;
+                    branch?: string;
+                    q?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasePage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedCase"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddCaseMessageRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseMessageDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeCaseStatusRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LinkCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LinkCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicyDto"][];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"][];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SlaPolicyDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                    channel?: string;
+                    outcome?: string;
+                    caseId?: string;
+                    staff?: string;
+                    from?: string;
+                    to?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EncounterPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LogEncounterRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EncounterDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddCaseMessageRequest: {
+            body: null | string;
+            visibility: null | string;
+        };
         ApiTokenDto: {
             /** Format: uuid */
             id: string;
@@ -3277,6 +3864,11 @@ export interface components {
             contactPhone: null | string;
             /** Format: uuid */
             ticketId: null | string;
+        };
+        AssignCaseRequest: {
+            /** Format: uuid */
+            assigneeId: null | string;
+            team: null | string;
         };
         AuditEntryDto: {
             /** Format: uuid */
@@ -3372,6 +3964,112 @@ export interface components {
             ticketId: null | string;
             reason: null | string;
         };
+        CaseCustomerDto: {
+            /** Format: uuid */
+            id: null | string;
+            name: string;
+            email: null | string;
+            phone: null | string;
+        };
+        CaseCustomerInput: {
+            name: null | string;
+            phone: null | string;
+            email: null | string;
+            /** Format: uuid */
+            id: null | string;
+        };
+        CaseDetail: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            branchCode: string;
+            subject: string;
+            description: string;
+            channel: string;
+            priority: string;
+            category: null | string;
+            tags: string[];
+            status: string;
+            nextStatuses: string[];
+            customer: components["schemas"]["CaseCustomerDto"];
+            /** Format: uuid */
+            assigneeId: null | string;
+            assigneeName: null | string;
+            team: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            mergedIntoId: null | string;
+            sla: components["schemas"]["CaseSlaDto"];
+            messages: components["schemas"]["CaseMessageDto"][];
+            links: components["schemas"]["CaseLinkDto"][];
+        };
+        CaseLinkDto: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            subject: string;
+            status: string;
+            kind: string;
+        };
+        CaseListItem: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            branchCode: string;
+            subject: string;
+            channel: string;
+            priority: string;
+            category: null | string;
+            status: string;
+            customerName: string;
+            /** Format: uuid */
+            assigneeId: null | string;
+            assigneeName: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            slaDueAt: null | string;
+            slaTarget: null | string;
+            slaBreached: boolean;
+        };
+        CaseMessageDto: {
+            /** Format: uuid */
+            id: string;
+            visibility: string;
+            direction: string;
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CasePage: {
+            items: components["schemas"]["CaseListItem"][];
+            next: null | string;
+        };
+        CaseSlaDto: {
+            /** Format: date-time */
+            firstResponseDueAt: null | string;
+            /** Format: date-time */
+            firstRespondedAt: null | string;
+            /** Format: date-time */
+            nextResponseDueAt: null | string;
+            /** Format: date-time */
+            resolutionDueAt: null | string;
+            /** Format: date-time */
+            solvedAt: null | string;
+            /** Format: date-time */
+            pausedAt: null | string;
+            /** Format: date-time */
+            dueAt: null | string;
+            target: null | string;
+            breached: boolean;
+        };
+        ChangeCaseStatusRequest: {
+            status: null | string;
+        };
         ChangePasswordRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -3424,12 +4122,29 @@ export interface components {
             name: null | string;
             scopes: null | string[];
         };
+        CreateCaseRequest: {
+            subject: null | string;
+            description: null | string;
+            channel: null | string;
+            customer: null | components["schemas"]["CaseCustomerInput"];
+            priority: null | string;
+            category: null | string;
+            tags: null | string[];
+            branch: null | string;
+        };
         CreatedApiToken: {
             /** Format: uuid */
             id: string;
             name: string;
             scopes: string[];
             token: string;
+        };
+        CreatedCase: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: date-time */
+            slaDueAt: null | string;
         };
         CreateDeviceRequest: {
             kind: null | string;
@@ -3549,6 +4264,36 @@ export interface components {
             /** Format: int32 */
             counterNumber: null | number;
         };
+        EncounterDto: {
+            /** Format: uuid */
+            id: string;
+            branchCode: string;
+            channel: string;
+            mode: string;
+            stage: null | string;
+            nature: null | string;
+            outcome: string;
+            summary: null | string;
+            /** Format: uuid */
+            staffUserId: null | string;
+            staffName: null | string;
+            /** Format: uuid */
+            customerId: null | string;
+            customerName: null | string;
+            /** Format: uuid */
+            caseId: null | string;
+            caseReference: null | string;
+            /** Format: uuid */
+            ticketId: null | string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string;
+        };
+        EncounterPage: {
+            items: components["schemas"]["EncounterDto"][];
+            next: null | string;
+        };
         ErlangCResult: {
             /** Format: double */
             probabilityOfWaiting: number;
@@ -3640,6 +4385,14 @@ export interface components {
             kind: null | string;
             value: null | string;
         };
+        InboundMailResult: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            caseId: null | string;
+            reference: null | string;
+        };
         InstallationSettings: {
             /** Format: int32 */
             auditRetentionDays: number;
@@ -3675,9 +4428,32 @@ export interface components {
             issuingStart: null | string;
             issuingEnd: null | string;
         };
+        LinkCaseRequest: {
+            /** Format: uuid */
+            caseId: null | string;
+        };
         /** @description Text per language (zh-CN, zh-TW, ko-KR, en-US); a plain string is accepted on input for all four. */
         LocalizedText: {
             [key: string]: string;
+        };
+        LogEncounterRequest: {
+            channel: null | string;
+            stage: null | string;
+            nature: null | string;
+            outcome: null | string;
+            summary: null | string;
+            /** Format: date-time */
+            startedAt: null | string;
+            /** Format: date-time */
+            endedAt: null | string;
+            /** Format: uuid */
+            customerId: null | string;
+            customerName: null | string;
+            /** Format: uuid */
+            caseId: null | string;
+            /** Format: uuid */
+            ticketId: null | string;
+            branch: null | string;
         };
         MeResponse: {
             /** Format: uuid */
@@ -3862,6 +4638,22 @@ export interface components {
         SignInRequest: {
             userName: null | string;
             password: null | string;
+        };
+        SlaPolicyDto: {
+            /** Format: uuid */
+            id: null | string;
+            branch: null | string;
+            priority: string;
+            category: null | string;
+            segment: null | string;
+            /** Format: int32 */
+            firstResponseMinutes: number;
+            /** Format: int32 */
+            nextResponseMinutes: number;
+            /** Format: int32 */
+            resolutionMinutes: number;
+            /** Format: int32 */
+            warnAtPercent: number;
         };
         StaffEvaluationSummary: {
             staffName: null | string;

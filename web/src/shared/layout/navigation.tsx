@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ContactsOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DesktopOutlined,
-  ContactsOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -15,7 +17,19 @@ import type { Permission } from '../session/permissions';
 
 export interface NavigationItem {
   path: string;
-  labelKey: 'nav.home' | 'nav.counter' | 'nav.queueBoard' | 'nav.customers' | 'nav.branches' | 'nav.users' | 'nav.apiTokens' | 'nav.audit' | 'nav.settings' | 'nav.account';
+  labelKey:
+    | 'nav.home'
+    | 'nav.counter'
+    | 'nav.cases'
+    | 'nav.encounters'
+    | 'nav.queueBoard'
+    | 'nav.customers'
+    | 'nav.branches'
+    | 'nav.users'
+    | 'nav.apiTokens'
+    | 'nav.audit'
+    | 'nav.settings'
+    | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
   permission?: Permission;
@@ -26,6 +40,8 @@ export const navigationItems: NavigationItem[] = [
   { path: '/counter', labelKey: 'nav.counter', icon: <DesktopOutlined />, permission: 'queue.serve' },
   { path: '/board', labelKey: 'nav.queueBoard', icon: <DashboardOutlined />, permission: 'queue.board' },
   { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
+  { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
+  { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },

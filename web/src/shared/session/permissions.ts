@@ -15,7 +15,11 @@ export type Permission =
   | 'customers.merge'
   | 'customers.export'
   | 'customers.erase'
-  | 'customers.segments';
+  | 'customers.segments'
+  | 'cases.read'
+  | 'cases.write'
+  | 'cases.manage'
+  | 'channels.email';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Platform.Audit;
+using Touchpoint.Server.Platform.Http;
+using Touchpoint.Server.Platform.Identity;
+
+namespace Touchpoint.Server.Features.Cases;
+
+public sealed record AddCaseMessageRequest(string? Body, string? Visibility);
+public sealed record ChangeCaseStatusRequest(string? Status);
+public sealed record AssignCaseRequest(Guid? AssigneeId, string? Team);
+public sealed record LinkCaseRequest(Guid? CaseId);
+
+/// <summary>Working a case: replies and notes, status changes along the transition table, assignment, links and merges.</summary>
+public static class CaseWork
+{
+    public static async Task<Results<Created<CaseMessageDto>, ValidationProblem, ProblemHttpResult>> AddMessage(
+        Guid id, AddCaseMessageRequest r, ClaimsPrincipal user, CaseContext cases, EmailOutbox outbox, CancellationToken ct)
+    {
+        var v = new Validation();
+        v.Required("body", r.Body, 20_000);
+        if (r.Visibility is not (CaseMessageVisibility.Public or CaseMessageVisibility.Internal))
+            v.Add("visibility", "validation.oneOf", "public, internal");
+        if (!v.IsValid) return v.Problem();
+        var (c, branch, problem) = await cases.FindAsync(id, user, ct);
+        if (c is null) return problem!;
+        if (c.Status == CaseStatuses.Closed && r.Visibility == CaseMessageVisibility.Public)
+            return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "cases.closed", c.Reference);
+
+        var now = cases.Now;
+        var isPublic = r.Visibility == CaseMessageVisibility.Public;
+        var message = new CaseMessage
+        {
+            CaseId = c.Id, Visibility = r.Visibility!, Direction = isPublic ? CaseMessageDirections.Outbound : CaseMessageDirections.Note,
+            AuthorUserId = user.UserId(), AuthorName = user.FindFirstValue(TouchpointClaims.DisplayName) ?? user.ActorName(),
+            Body = r.Body!.Trim(), CreatedAt = now,
+        };
+        if (isPublic)
+        {
+            var policy = await cases.PolicyForAsync(c, ct);
+            var calendar = CaseCreation.CalendarOf(branch!.Branch);
+            if (c.Status == CaseStatuses.New)
+            {
+                c.Status = CaseStatuses.Open;
+                SlaClock.StatusChanged(c, CaseStatuses.New, policy, calendar, now);
+            }
+            SlaClock.StaffReplied(c, policy, calendar, now);
+            // A case that came by email is answered by email, threaded under the customer's last message.
+            if (c.Channel == CaseChannels.Email && c.CustomerEmail is not null)
+                await outbox.EnqueueReplyAsync(cases.Db, c, message, ct);
+        }
+        c.UpdatedAt = now;
+        cases.Db.CaseMessages.Add(message);
+        await cases.Db.SaveChangesAsync(ct);
+        if (message.MailMessageId is not null) outbox.Wake();
+        await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
+        return TypedResults.Created($"/api/cases/{c.Id}/messages/{message.Id}",
+            new CaseMessageDto(message.Id, message.Visibility, message.Direction, message.AuthorName, message.Body, message.CreatedAt));
+    }
+
+    public static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> ChangeStatus(
+        Guid id, ChangeCaseStatusRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct)
+    {
+        if (r.Status is null || !CaseStatuses.All.Contains(r.Status))
+            return new Validation().Add("status", "validation.oneOf", string.Join(", ", CaseStatuses.All)).Problem();
+        var (c, branch, problem) = await cases.FindAsync(id, user, ct);
+        if (c is null) return problem!;
+        if (c.Status == r.Status) return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch!.Branch.Code, ct));
+        if (!CaseStatuses.CanMove(c.Status, r.Status))
+            return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "cases.transition", c.Status, r.Status);
+        var from = c.Status;
+        await MoveAsync(cases, c, branch!.Branch, r.Status, ct);
+        audit.Record(AuditActions.CaseStatusChanged, $"case:{c.Reference}", new { from, to = c.Status });
+        await cases.Db.SaveChangesAsync(ct);
+        await cases.PublishAsync(branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
+        return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));
+    }
+
+    /// <summary>Changes the status and applies it to the SLA clocks (the caller saves).</summary>
+    public static async Task MoveAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, string status, CancellationToken ct)
+    {
+        var from = c.Status;
+        c.Status = status;
+        c.UpdatedAt = cases.Now;
+        SlaClock.StatusChanged(c, from, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch), cases.Now);
+    }
+
+    public static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> Assign(
+        Guid id, AssignCaseRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct)
+    {
+        var v = new Validation();
+        v.MaxLength("team", r.Team, 64);
+        var (c, branch, problem) = await cases.FindAsync(id, user, ct);
+        if (c is null) return problem!;
+        if (r.AssigneeId is { } assigneeId)
+        {
+            var assignee = await UserAccess(cases, assigneeId, ct);
+            if (assignee is null || !assignee.IsActive) v.Add("assigneeId", "validation.unknownUser");
+            else if (!assignee.Permissions.Contains(Permissions.CasesWrite)
+                     || !(assignee.Permissions.Contains(Permissions.BranchesAll) || assignee.BranchCodes.Contains(branch!.Branch.Code)))
+                v.Add("assigneeId", "validation.assigneeScope");
+        }
+        if (!v.IsValid) return v.Problem();
+        c.AssigneeId = r.AssigneeId;
+        c.Team = string.IsNullOrWhiteSpace(r.Team) ? null : r.Team.Trim();
+        c.UpdatedAt = cases.Now;
+        audit.Record(AuditActions.CaseAssigned, $"case:{c.Reference}", new { assigneeId = r.AssigneeId, team = c.Team });
+        await cases.Db.SaveChangesAsync(ct);
+        await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
+        return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));
+    }
+
+    public static Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> Link(
+        Guid id, LinkCaseRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct) =>
+        LinkOrMergeAsync(id, r, user, cases, audit, merge: false, ct);
+
+    /// <summary>Merges this case into another: the thread stays readable here, the case closes and points to the survivor.</summary>
+    public static Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> Merge(
+        Guid id, LinkCaseRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct) =>
+        LinkOrMergeAsync(id, r, user, cases, audit, merge: true, ct);
+
+    private static async Task<Results<Ok<CaseDetail>, ValidationProblem, ProblemHttpResult>> LinkOrMergeAsync(
+        Guid id, LinkCaseRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, bool merge, CancellationToken ct)
+    {
+        if (r.CaseId is not { } otherId || otherId == id) return new Validation().Add("caseId", "validation.required").Problem();
+        var (c, branch, problem) = await cases.FindAsync(id, user, ct);
+        if (c is null) return problem!;
+        var (other, _, otherProblem) = await cases.FindAsync(otherId, user, ct);
+        if (other is null) return otherProblem!;
+        if (merge && (!CaseStatuses.CanMove(c.Status, CaseStatuses.Closed) || other.Status == CaseStatuses.Closed))
+            return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "cases.transition", c.Status, CaseStatuses.Closed);
+        var db = cases.Db;
+        var kind = merge ? "merged" : "related";
+        var now = cases.Now;
+        foreach (var (a, b) in new[] { (c.Id, other.Id), (other.Id, c.Id) })
+        {
+            var existing = await db.CaseLinks.FirstOrDefaultAsync(l => l.CaseId == a && l.LinkedCaseId == b, ct);
+            if (existing is null) db.CaseLinks.Add(new CaseLink { CaseId = a, LinkedCaseId = b, Kind = kind, CreatedAt = now });
+            else existing.Kind = kind;
+        }
+        if (merge)
+        {
+            c.MergedIntoId = other.Id;
+            await MoveAsync(cases, c, branch!.Branch, CaseStatuses.Closed, ct);
+            db.CaseMessages.Add(new CaseMessage
+            {
+                CaseId = other.Id, Visibility = CaseMessageVisibility.Internal, Direction = CaseMessageDirections.Note, CreatedAt = now,
+                AuthorUserId = user.UserId(), AuthorName = user.FindFirstValue(TouchpointClaims.DisplayName) ?? user.ActorName(),
+                Body = $"{c.Reference}: {c.Subject}\n\n{c.Description}",
+            });
+        }
+        audit.Record(merge ? AuditActions.CaseMerged : AuditActions.CaseLinked, $"case:{c.Reference}", new { other = other.Reference });
+        await db.SaveChangesAsync(ct);
+        await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
+        return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));
+    }
+
+    private static Task<UserAccess?> UserAccess(CaseContext cases, Guid userId, CancellationToken ct) =>
+        Platform.Identity.UserAccessCache.LoadAsync(cases.Db, userId, ct);
+}

@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, queryKeys, unwrap, type Schema } from '../../../shared/api';
+import { useRealtimeEvent } from '../../../shared/realtime';
+
+export type CaseListItem = Schema<'CaseListItem'>;
+export type CaseDetail = Schema<'CaseDetail'>;
+export type CreateCaseRequest = Schema<'CreateCaseRequest'>;
+export type LogEncounterRequest = Schema<'LogEncounterRequest'>;
+
+export interface CaseQuery {
+  status?: string;
+  priority?: string;
+  assignee?: string;
+  q?: string;
+  after?: string;
+  limit?: number;
+}
+
+export function useCaseList(query: CaseQuery) {
+  const client = useQueryClient();
+  // Any case change in the user's branches refreshes lists and the open case.
+  useRealtimeEvent('case.changed', () => void client.invalidateQueries({ queryKey: queryKeys.cases }));
+  return useQuery({
+    queryKey: queryKeys.caseList(query),
+    queryFn: () => unwrap(api.GET('/api/cases', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCase(id: string) {
+  const client = useQueryClient();
+  useRealtimeEvent(
+    (event) => event.type.startsWith('case.') && (event.data as { id?: string } | null)?.id === id,
+    () => void client.invalidateQueries({ queryKey: queryKeys.case(id) }),
+  );
+  return useQuery({
+    queryKey: queryKeys.case(id),
+    queryFn: () => unwrap(api.GET('/api/cases/{id}', { params: { path: { id } } })),
+  });
+}
+
+function useCaseMutation<Input>(send: (input: Input) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.cases }) });
+}
+
+export const useCreateCase = () =>
+  useCaseMutation((body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })));
+
+export const useAddCaseMessage = (id: string) =>
+  useCaseMutation((body: { body: string; visibility: 'public' | 'internal' }) =>
+    unwrap(api.POST('/api/cases/{id}/messages', { params: { path: { id } }, body })),
+  );
+
+export const useChangeCaseStatus = (id: string) =>
+  useCaseMutation((status: string) => unwrap(api.POST('/api/cases/{id}/status', { params: { path: { id } }, body: { status } })));
+
+export const useAssignCase = (id: string) =>
+  useCaseMutation((assigneeId: string | null) =>
+    unwrap(api.POST('/api/cases/{id}/assign', { params: { path: { id } }, body: { assigneeId, team: null } })),
+  );
+
+export function useEncounters(query: { channel?: string; caseId?: string }) {
+  return useQuery({
+    queryKey: queryKeys.encounters(query),
+    queryFn: () => unwrap(api.GET('/api/encounters', { params: { query: { ...query, limit: 50 } } })),
+  });
+}
+
+export function useLogEncounter() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LogEncounterRequest) => unwrap(api.POST('/api/encounters', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.encountersAll }),
+  });
+}

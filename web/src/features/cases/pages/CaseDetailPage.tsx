@@ -1,0 +1,157 @@
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Radio, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { formatDateTime } from '../../../shared/i18n/format';
+import { PageHeading } from '../../../shared/layout';
+import { hasPermission, useMe } from '../../../shared/session';
+import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
+import { useAddCaseMessage, useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
+import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
+import { SlaDueTag } from '../components/SlaDueTag';
+
+type Status = (typeof caseStatuses)[number];
+
+/** One case: its SLA, status and assignment, and the thread with the reply and internal note box. */
+export function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const detail = useCase(id);
+  const addMessage = useAddCaseMessage(id);
+  const changeStatus = useChangeCaseStatus(id);
+  const assign = useAssignCase(id);
+  const report = useProblemReporter();
+  const [form] = Form.useForm<{ body: string; visibility: 'public' | 'internal' }>();
+  const visibility = Form.useWatch('visibility', form);
+
+  if (detail.isPending) return <PageLoading />;
+  if (detail.error) return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  const c = detail.data;
+  const canWrite = hasPermission(me.data, 'cases.write');
+  const when = (value: string | null | undefined) => (value ? formatDateTime(value, i18n.language) : '—');
+
+  return (
+    <>
+      <PageHeading
+        title={`${c.reference} · ${c.subject}`}
+        extra={
+          <Space wrap>
+            <Tag color={statusColour[c.status]}>{t(`cases.statuses.${c.status as Status}`)}</Tag>
+            <Tag color={priorityColour[c.priority]}>{t(`cases.priorities.${c.priority as (typeof casePriorities)[number]}`)}</Tag>
+            <SlaDueTag dueAt={c.sla.dueAt} target={c.sla.target} breached={c.sla.breached} />
+          </Space>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card title={t('cases.thread')}>
+            {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
+            {c.messages.length === 0 ? (
+              <Empty description={t('cases.noMessages')} />
+            ) : (
+              <Timeline
+                items={c.messages.map((m) => ({
+                  color: m.visibility === 'internal' ? 'gray' : m.direction === 'inbound' ? 'blue' : 'green',
+                  children: (
+                    <div
+                      data-testid="case-message"
+                      style={m.visibility === 'internal' ? { background: '#fffbe6', padding: 8, borderRadius: 6 } : undefined}
+                    >
+                      <Typography.Text strong>{m.authorName}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">
+                        {when(m.createdAt)} · {t(`cases.direction.${m.direction as 'inbound' | 'outbound' | 'note'}`)}
+                      </Typography.Text>
+                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.body}</Typography.Paragraph>
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+            {canWrite && c.status !== 'closed' && (
+              <Form
+                form={form}
+                layout="vertical"
+                initialValues={{ visibility: 'public' }}
+                onFinish={(v) => addMessage.mutate(v, { onSuccess: () => form.resetFields(), onError: (e) => report(e, form) })}
+              >
+                <Form.Item name="visibility">
+                  <Radio.Group
+                    optionType="button"
+                    options={[
+                      { value: 'public', label: t('cases.reply') },
+                      { value: 'internal', label: t('cases.internalNote') },
+                    ]}
+                  />
+                </Form.Item>
+                {visibility === 'public' && c.channel === 'email' && c.customer.email && (
+                  <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cases.replyByEmail', { email: c.customer.email })} />
+                )}
+                <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Input.TextArea rows={4} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
+                  {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Flex vertical gap={16}>
+            <Card title={t('cases.details')}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('cases.customer')}>{c.customer.name}</Descriptions.Item>
+                {c.customer.email && <Descriptions.Item label={t('cases.customerEmail')}>{c.customer.email}</Descriptions.Item>}
+                {c.customer.phone && <Descriptions.Item label={t('cases.customerPhone')}>{c.customer.phone}</Descriptions.Item>}
+                <Descriptions.Item label={t('cases.channel')}>{t(`cases.channels.${c.channel as 'phone'}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.category')}>{c.category ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.branch')}>{c.branchCode}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.assignee')}>{c.assigneeName ?? t('cases.unassigned')}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.created')}>{when(c.createdAt)}</Descriptions.Item>
+              </Descriptions>
+              {canWrite && (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Select<Status>
+                    style={{ width: '100%' }}
+                    placeholder={t('cases.changeStatus')}
+                    aria-label={t('cases.changeStatus')}
+                    value={null as unknown as Status}
+                    disabled={c.nextStatuses.length === 0}
+                    options={c.nextStatuses.map((s) => ({ value: s as Status, label: t(`cases.statuses.${s as Status}`) }))}
+                    onChange={(s) => changeStatus.mutate(s, { onError: (e) => report(e) })}
+                  />
+                  {me.data && c.assigneeId !== me.data.id && (
+                    <Button block onClick={() => assign.mutate(me.data.id, { onError: (e) => report(e) })}>
+                      {t('cases.assignToMe')}
+                    </Button>
+                  )}
+                </Space>
+              )}
+            </Card>
+            <Card title={t('cases.sla.title')}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('cases.sla.target.firstResponse')}>
+                  {c.sla.firstRespondedAt ? `✓ ${when(c.sla.firstRespondedAt)}` : when(c.sla.firstResponseDueAt)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('cases.sla.target.nextResponse')}>{when(c.sla.nextResponseDueAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.sla.target.resolution')}>
+                  {c.sla.solvedAt ? `✓ ${when(c.sla.solvedAt)}` : when(c.sla.resolutionDueAt)}
+                </Descriptions.Item>
+                {c.sla.pausedAt && <Descriptions.Item label={t('cases.sla.paused')}>{when(c.sla.pausedAt)}</Descriptions.Item>}
+              </Descriptions>
+            </Card>
+            {c.links.length > 0 && (
+              <Card title={t('cases.links')}>
+                {c.links.map((l) => (
+                  <div key={l.id}>
+                    <a href={`/cases/${l.id}`}>{l.reference}</a> {l.subject} <Tag>{t(`cases.linkKinds.${l.kind as 'merged' | 'related'}`)}</Tag>
+                  </div>
+                ))}
+              </Card>
+            )}
+          </Flex>
+        </Col>
+      </Row>
+    </>
+  );
+}
