@@ -11,7 +11,7 @@ public sealed class PersonalDataTests
     [InlineData("0912345678", "091***5678")]
     [InlineData("01012345678", "010****5678")]
     [InlineData("1234", "****")]
-    public void MaskPhone_KeepsHeadAndLastFourDigits(string phone, string masked) => Assert.Equal(masked, PersonalData.MaskPhone(phone));
+    public void MaskPhone_KeepsHeadAndLastFourDigits(string phone, string masked) => Assert.Equal(masked, Touchpoint.Server.Platform.Privacy.Masks.Phone(phone));
 
     [Theory]
     [InlineData("王小明", "王*明")]

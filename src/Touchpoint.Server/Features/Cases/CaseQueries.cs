@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Platform.Privacy;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
-using Touchpoint.Server.Platform.Sms;
 
 namespace Touchpoint.Server.Features.Cases;
 
@@ -98,7 +98,7 @@ public static class CaseQueries
         var items = new List<CaseListItem>(page.Count);
         foreach (var r in page)
             items.Add(new CaseListItem(r.Id, r.Reference, (await cases.BranchAsync(r.BranchId, ct))?.Branch.Code ?? "", r.Subject, r.Channel,
-                r.Priority, r.Category, r.Status, MaskName(r.CustomerName), r.AssigneeId, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
+                r.Priority, r.Category, r.Status, Masks.ShortName(r.CustomerName), r.AssigneeId, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
                 r.CreatedAt, r.SlaDueAt, r.SlaTarget, r.SlaBreached));
         var next = rows.Count > size ? FormatCursor(page[^1].CreatedAt, page[^1].Number) : null;
         return TypedResults.Ok(new CasePage(items, next));
@@ -136,11 +136,6 @@ public static class CaseQueries
         if (wanted.Count == 0) return [];
         return await cases.Db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
-
-    /// <summary>First character and two asterisks whatever the length: enough to tell customers apart at a glance, not to identify one.</summary>
-    public static string MaskName(string name) => name.Length == 0 ? name : name[..1] + "**";
-
-    public static string MaskPhone(string phone) => LoggingSmsSender.MaskPhone(phone);
 
     private static string FormatCursor(DateTime at, long number) =>
         at.Ticks.ToString(CultureInfo.InvariantCulture) + "_" + number.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Platform.Privacy;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Localization;
 
@@ -74,7 +75,7 @@ public static class CustomerProfile
         }).ToListAsync(ct);
         var now = DateTime.UtcNow;
         return rows.Select(r => new CustomerSummaryDto(r.Customer.Id, PersonalData.MaskName(r.Customer.Name),
-            r.Phone is null ? null : PersonalData.MaskPhone(r.Phone), r.Email is null ? null : PersonalData.MaskEmail(r.Email),
+            r.Phone is null ? null : Masks.Phone(r.Phone), r.Email is null ? null : PersonalData.MaskEmail(r.Email),
             r.Customer.Language, r.Customer.Tier, r.Customer.IsVip(now), r.Customer.Needs, r.Home, r.Customer.Status, r.Customer.LastSeenAt)).ToList();
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using Touchpoint.Server.Platform.Privacy;
+
 namespace Touchpoint.Server.Features.Customers;
 
 /// <summary>
@@ -58,16 +60,6 @@ public static partial class PersonalData
         return keys.Distinct().ToList();
     }
 
-    public static string MaskPhone(string phone)
-    {
-        var digitsOnly = phone.TrimStart('+');
-        if (digitsOnly.Length <= 4) return new string('*', digitsOnly.Length);
-        // Country codes: keep 3 leading and 4 trailing digits of the national number, as Chinese apps do (138****5678).
-        var national = digitsOnly.Length > 11 ? digitsOnly[^11..] : digitsOnly;
-        var head = national.Length >= 10 ? 3 : Math.Min(2, national.Length - 4);
-        return national[..head] + new string('*', national.Length - head - 4) + national[^4..];
-    }
-
     public static string MaskEmail(string email)
     {
         var at = email.IndexOf('@');
@@ -107,7 +99,7 @@ public static partial class PersonalData
 
     public static string MaskContact(string kind, string value) => kind switch
     {
-        ContactKinds.Phone => MaskPhone(value),
+        ContactKinds.Phone => Masks.Phone(value),
         ContactKinds.Email => MaskEmail(value),
         _ => MaskMessaging(value),
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Platform.Privacy;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
@@ -122,7 +123,7 @@ public static class EncounterEndpoints
         foreach (var e in page)
             items.Add(new EncounterDto(e.Id, (await cases.BranchAsync(e.BranchId, ct))?.Branch.Code ?? "", e.Channel, e.Mode, e.Stage, e.Nature, e.Outcome,
                 e.Summary, e.StaffUserId, e.StaffUserId is { } s ? names.GetValueOrDefault(s) : null, e.CustomerId,
-                e.CustomerName is null ? null : CaseQueries.MaskName(e.CustomerName), e.CaseId, e.CaseId is { } c ? references.GetValueOrDefault(c) : null,
+                e.CustomerName is null ? null : Masks.ShortName(e.CustomerName), e.CaseId, e.CaseId is { } c ? references.GetValueOrDefault(c) : null,
                 e.TicketId, e.StartedAt, e.EndedAt));
         var next = rows.Count > size ? page[^1].StartedAt.Ticks.ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new EncounterPage(items, next));

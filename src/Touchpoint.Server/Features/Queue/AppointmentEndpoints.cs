@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
 using Touchpoint.Server.Platform.Localization;
-using Touchpoint.Server.Platform.Sms;
+using Touchpoint.Server.Platform.Privacy;
 
 namespace Touchpoint.Server.Features.Queue;
 
@@ -135,6 +135,5 @@ public static class AppointmentEndpoints
     }
 
     private static AppointmentDto ToDto(Appointment a, string service) => new(a.Id, a.Code, service, a.At, a.Status, a.Language,
-        a.ContactName is { Length: > 0 } name ? name[..1] + new string('*', Math.Min(3, name.Length - 1)) : null,
-        a.ContactPhone is { } phone ? LoggingSmsSender.MaskPhone(phone) : null, a.TicketId);
+        a.ContactName is { Length: > 0 } name ? Masks.ShortName(name) : null, a.ContactPhone is { } phone ? Masks.Phone(phone) : null, a.TicketId);
 }

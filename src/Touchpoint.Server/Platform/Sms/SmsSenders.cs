@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Touchpoint.Server.Platform.Privacy;
 
 namespace Touchpoint.Server.Platform.Sms;
 
@@ -16,15 +17,8 @@ public sealed class LoggingSmsSender(ILogger<LoggingSmsSender> logger) : ISmsSen
 {
     public Task SendAsync(string phone, string text, CancellationToken ct)
     {
-        logger.LogInformation("SMS to {Phone}: {Text}", MaskPhone(phone), text);
+        logger.LogInformation("SMS to {Phone}: {Text}", Masks.Phone(phone), text);
         return Task.CompletedTask;
-    }
-
-    /// <summary>+86 138 0013 8000 → ********8000: the last four digits, enough to tell two messages apart.</summary>
-    public static string MaskPhone(string phone)
-    {
-        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length <= 4 ? "****" : new string('*', digits.Length - 4) + digits[^4..];
     }
 }
 
@@ -40,7 +34,7 @@ public sealed class WebhookSmsSender(HttpClient http, IConfiguration configurati
         if (configuration["Sms:WebhookToken"] is { Length: > 0 } token) request.Headers.Authorization = new("Bearer", token);
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
-            logger.LogWarning("SMS gateway answered {Status} for a message to {Phone}", (int)response.StatusCode, LoggingSmsSender.MaskPhone(phone));
+            logger.LogWarning("SMS gateway answered {Status} for a message to {Phone}", (int)response.StatusCode, Masks.Phone(phone));
     }
 }
 
