@@ -24,5 +24,13 @@ public sealed class DemoCustomerTests
         Assert.True(members > 100, $"{members} segment members");
         var london = await demo.WithDbAsync(db => db.Customers.Where(c => c.Name != null && c.Name.Contains(" ")).CountAsync());
         Assert.InRange(london, 600, 700);
+
+        // Demo cases belong to demo customers, in the customer's own name, and show on their timeline.
+        var linkedCase = await demo.WithDbAsync(db => db.Cases.Where(c => c.CustomerId != null)
+            .Join(db.Customers, c => c.CustomerId, p => p.Id, (c, p) => new { c.Reference, c.CustomerName, p.Name, p.Id, Branch = c.BranchId }).FirstAsync());
+        Assert.Equal(linkedCase.Name, linkedCase.CustomerName);
+        var admin = await demo.AdminAsync();
+        var timeline = (await (await admin.GetAsync($"/api/customers/{linkedCase.Id}/timeline")).JsonAsync()).AsArray();
+        Assert.Contains(timeline, e => e!["type"]!.GetValue<string>() == "case" && e["reference"]!.GetValue<string>() == linkedCase.Reference);
     }
 }

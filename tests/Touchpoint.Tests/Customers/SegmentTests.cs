@@ -74,5 +74,25 @@ public sealed class SegmentTests : IDisposable
         Assert.Empty(after["segments"]!.AsArray());
     }
 
+    [Fact]
+    public async Task RecomputingOneCustomerAtTheSameMoment_OpensOneMembership()
+    {
+        var staff = await BranchWithCounterAsync(app);
+        var manager = await app.StaffAsync("Manager");
+        var rich = Guid.Parse((await CreateAsync(staff, new { name = "Harriet Vane", phones = new[] { "07700900111" }, language = "en-US", value = 500.0 })).Id());
+        await (await manager.PostAsJsonAsync("/api/customer-segments", new { code = "RICH", name = "Rich", rules = new { minValue = 1000.0 } }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await app.WithDbAsync(db => db.Customers.Where(c => c.Id == rich).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, 5000.0)));
+
+        // Each recompute on its own context and connection, as a change and the schedule would run them.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            app.WithDbAsync(async db => { await app.Services.GetRequiredService<SegmentMembership>().RecomputeAsync(db, [rich], default); return 0; }))));
+
+        var open = await app.WithDbAsync(db => db.CustomerSegmentMemberships.CountAsync(m => m.CustomerId == rich && m.Until == null));
+        Assert.Equal(1, open);
+        var profile = await (await staff.GetAsync($"/api/customers/{rich}")).JsonAsync();
+        Assert.Equal("RICH", Assert.Single(profile["segments"]!.AsArray())!["code"]!.GetValue<string>());
+    }
+
     public void Dispose() => app.Dispose();
 }

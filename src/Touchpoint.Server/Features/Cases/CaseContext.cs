@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Http;
@@ -32,7 +33,8 @@ public sealed class SlaPolicyCache(TimeProvider clock)
 }
 
 /// <summary>What every case operation shares: the database, branch set-up and calendars, SLA policies, clock, gate and events.</summary>
-public sealed class CaseContext(TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
+public sealed class CaseContext(
+    TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate, CustomerMatcher customers)
 {
     public const string CaseChangedEvent = "case.changed";
     public const string SlaWarningEvent = "case.slaWarning";
@@ -42,6 +44,7 @@ public sealed class CaseContext(TouchpointDb db, BranchDirectory directory, SlaP
     public WriteGate Gate => gate;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public SlaPolicyCache Policies => policies;
+    public CustomerMatcher Customers => customers;
 
     public Task<BranchLayout?> BranchAsync(Guid id, CancellationToken ct) => directory.FindAsync(db, id, ct);
     public Task<BranchLayout?> BranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
@@ -70,11 +71,18 @@ public static partial class CaseCreation
             Priority = n.Priority, Category = n.Category, Tags = [.. n.Tags], Language = n.Language, CreatedById = n.CreatedById,
             CreatedAt = now, UpdatedAt = now,
         };
-        SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CalendarOf(n.Branch.Branch), now);
         var db = cases.Db;
         await cases.Gate.RunAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The profile is found or made in the same section and transaction, so one new person makes one profile.
+            if (c.CustomerId is null && await cases.Customers.FindOrCreateAsync(db,
+                    new CustomerSighting(c.BranchId, c.CustomerName, c.CustomerPhone, c.CustomerEmail, null, c.Language), ct) is { } match)
+            {
+                c.CustomerId = match.Id;
+                c.CustomerSegment = match.SlaPolicy;
+            }
+            SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CalendarOf(n.Branch.Branch), now);
             c.Number = await cases.NextNumberAsync(ct);
             c.Reference = Touchpoint.Mail.CaseReference.Format(c.Number);
             db.Cases.Add(c);

@@ -49,15 +49,21 @@ public static class CustomerDemoData
             var city = Cities[branch.Code];
             var random = new Random(branch.Code.Sum(c => c) * 31);
             var ids = new List<Guid>();
+            var people = new List<(Guid Id, string Name, string? Email)>();
             for (var i = 0; i < PerBranch; i++)
             {
                 var c = NewCustomer(random, city, branch.Id, now);
                 db.Customers.Add(c);
                 ids.Add(c.Id);
+                string? email = null;
                 db.CustomerNameKeys.AddRange(PersonalData.NameKeys(c.Name!).Select(k => new CustomerNameKey { CustomerId = c.Id, Key = k }));
                 db.CustomerContacts.Add(new CustomerContact { CustomerId = c.Id, Kind = ContactKinds.Phone, Value = city.Phone(random), CreatedAt = c.CreatedAt });
                 if (random.NextDouble() < 0.5)
-                    db.CustomerContacts.Add(new CustomerContact { CustomerId = c.Id, Kind = ContactKinds.Email, Value = $"{branch.Code.ToLowerInvariant()}{i:D4}@{city.MailDomain}", CreatedAt = c.CreatedAt });
+                {
+                    email = $"{branch.Code.ToLowerInvariant()}{i:D4}@{city.MailDomain}";
+                    db.CustomerContacts.Add(new CustomerContact { CustomerId = c.Id, Kind = ContactKinds.Email, Value = email, CreatedAt = c.CreatedAt });
+                }
+                people.Add((c.Id, c.Name!, email));
                 if (random.NextDouble() < 0.3)
                 {
                     var number = $"{branch.Code}{Digits(random, 8)}";
@@ -71,6 +77,7 @@ public static class CustomerDemoData
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             await LinkHistoryAsync(db, branch.Id, ids, random, ct);
+            await LinkCasesAsync(db, branch.Id, people, random, ct);
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.CustomerSegments.AddRange(Segments());
@@ -117,6 +124,31 @@ public static class CustomerDemoData
         {
             var ids = group.ToList();
             await db.QueueTickets.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerId, group.Key), ct);
+        }
+    }
+
+    /// <summary>
+    /// Most demo cases come from people with an email address (the channel makes them findable); they take that person's
+    /// name and address, and their calls and chats join the same timeline.
+    /// </summary>
+    private static async Task LinkCasesAsync(TouchpointDb db, Guid branchId, List<(Guid Id, string Name, string? Email)> people, Random random, CancellationToken ct)
+    {
+        var withEmail = people.Where(p => p.Email is not null).ToList();
+        if (withEmail.Count == 0) return;
+        var cases = await db.Cases.AsNoTracking().Where(c => c.BranchId == branchId && c.CustomerId == null)
+            .OrderBy(c => c.CreatedAt).Select(c => c.Id).ToListAsync(ct);
+        var byCustomer = cases.Where(_ => random.NextDouble() < 0.7)
+            .GroupBy(_ => withEmail[(int)(withEmail.Count * Math.Pow(random.NextDouble(), 1.4))]);
+        foreach (var group in byCustomer)
+        {
+            var ids = group.ToList();
+            var (id, name, email) = group.Key;
+            await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.CustomerId, id).SetProperty(c => c.CustomerName, name).SetProperty(c => c.CustomerEmail, email), ct);
+            await db.CaseMessages.Where(m => ids.Contains(m.CaseId) && m.Direction == Cases.CaseMessageDirections.Inbound)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.AuthorName, name), ct);
+            await db.Encounters.Where(e => e.CaseId != null && ids.Contains(e.CaseId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, id).SetProperty(e => e.CustomerName, name), ct);
         }
     }
 

@@ -48,8 +48,11 @@ public sealed class CustomerErasure(CustomerHistory history, SegmentMembership s
         {
             if (db.IsPostgres)
             {
-                await db.Database.ExecuteSqlRawAsync(
-                    """VACUUM "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys", "QueueTickets" """, ct);
+                // Table names come from the code (each source's ErasedTables), never from input.
+                var tables = new[] { "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys" }.Concat(history.ErasedTables);
+#pragma warning disable EF1003
+                await db.Database.ExecuteSqlRawAsync("VACUUM " + string.Join(", ", tables.Select(t => $"\"{t}\"")), ct);
+#pragma warning restore EF1003
                 return;
             }
             // A reader holding an old snapshot keeps the log from being reset; such reads take milliseconds.

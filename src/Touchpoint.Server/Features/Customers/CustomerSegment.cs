@@ -77,5 +77,7 @@ internal sealed class CustomerSegmentMembershipConfiguration : IEntityTypeConfig
         b.ToTable("CustomerSegmentMemberships");
         b.HasIndex(x => new { x.CustomerId, x.Until });
         b.HasIndex(x => new { x.SegmentId, x.Until });
+        b.HasIndex(x => new { x.CustomerId, x.SegmentId }, Platform.Data.Migrations.M0013_OneOpenMembership.IndexName)
+            .IsUnique().HasFilter(Platform.Data.Migrations.M0013_OneOpenMembership.Filter);
     }
 }

@@ -13,6 +13,7 @@ public static class CustomerServices
         services.AddSingleton<CustomerRetention>();
         // Scoped: it writes its audit entry through the request's AuditLog, in the same SaveChanges as the erasure.
         services.AddScoped<CustomerErasure>();
+        services.AddScoped<CustomerMatcher>();
         services.AddHostedService<CustomerMaintenance>();
         return services.AddCustomerTimelineSource<ProfileTimelineSource>();
     }

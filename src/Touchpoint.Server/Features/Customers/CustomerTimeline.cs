@@ -36,6 +36,9 @@ public interface ICustomerTimelineSource
 
     /// <summary>Erasure: removes the personal data the module keeps about the customer; counts, times and ratings stay.</summary>
     Task EraseAsync(TouchpointDb db, Guid customerId, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The tables <see cref="EraseAsync"/> writes to: on PostgreSQL they are vacuumed so the old values leave the files.</summary>
+    IReadOnlyList<string> ErasedTables => [];
 }
 
 public static class CustomerTimelineRegistration
@@ -76,4 +79,6 @@ public sealed class CustomerHistory(IEnumerable<ICustomerTimelineSource> sources
     {
         foreach (var source in sources) await source.EraseAsync(db, customerId, ct);
     }
+
+    public IEnumerable<string> ErasedTables => sources.SelectMany(s => s.ErasedTables).Distinct();
 }

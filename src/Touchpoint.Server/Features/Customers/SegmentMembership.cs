@@ -68,6 +68,17 @@ public sealed class SegmentMembership(CustomerHistory history, TimeProvider cloc
             foreach (var segmentId in wanted)
                 db.CustomerSegmentMemberships.Add(new CustomerSegmentMembership { CustomerId = c.Id, SegmentId = segmentId, Since = now });
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Conflicts.IsUniqueViolation(e))
+        {
+            // Another recompute of the same customer opened the membership first (one open row per segment is an
+            // index): its row stands; the statistics and the memberships this one closed are saved without ours.
+            foreach (var added in db.ChangeTracker.Entries<CustomerSegmentMembership>().Where(x => x.State == EntityState.Added).ToList())
+                added.State = EntityState.Detached;
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

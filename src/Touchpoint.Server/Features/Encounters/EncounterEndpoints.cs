@@ -51,16 +51,19 @@ public static class EncounterEndpoints
         if (!v.IsValid) return v.Problem();
 
         string? reference = null;
+        var customerId = r.CustomerId;
         if (r.CaseId is { } caseId)
         {
             var (c, _, problem) = await cases.FindAsync(caseId, user, ct);
             if (c is null) return problem!;
             reference = c.Reference;
+            // A call or chat about a case is the case customer's, so it reaches their timeline.
+            customerId ??= c.CustomerId;
         }
         var e = new Encounter
         {
             BranchId = branch!.Branch.Id, Channel = r.Channel!, Mode = EncounterChannels.ModeOf(r.Channel!), Stage = r.Stage, Nature = r.Nature,
-            Outcome = outcome, Summary = Blank(r.Summary), StaffUserId = user.UserId(), CustomerId = r.CustomerId, CustomerName = Blank(r.CustomerName),
+            Outcome = outcome, Summary = Blank(r.Summary), StaffUserId = user.UserId(), CustomerId = customerId, CustomerName = Blank(r.CustomerName),
             CaseId = r.CaseId, TicketId = r.TicketId, StartedAt = started, EndedAt = ended,
         };
         cases.Db.Encounters.Add(e);

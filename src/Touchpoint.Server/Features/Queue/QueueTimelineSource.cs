@@ -68,4 +68,6 @@ public sealed class QueueTimelineSource : ICustomerTimelineSource
     public Task EraseAsync(TouchpointDb db, Guid customerId, CancellationToken ct) =>
         db.QueueTickets.Where(t => t.CustomerId == customerId && t.ContactPhone != null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ContactPhone, (string?)null), ct);
+
+    public IReadOnlyList<string> ErasedTables => ["QueueTickets"];
 }

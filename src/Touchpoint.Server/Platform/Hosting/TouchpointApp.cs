@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -43,6 +44,8 @@ public static class TouchpointApp
         services.AddCustomers();
         services.AddCustomerTimelineSource<QueueTimelineSource>();
         services.AddCustomerTimelineSource<EncounterTimelineSource>();
+        services.AddCustomerTimelineSource<CaseTimelineSource>();
+        services.AddCustomerTimelineSource<MailCustomerData>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.

@@ -1,5 +1,6 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { TimelineItem } from '../api/useCustomers';
 
@@ -7,6 +8,7 @@ const colours: Record<string, string> = {
   'queue.ticket': 'blue',
   'queue.rating': 'green',
   encounter: 'blue',
+  case: 'cyan',
   'customer.merged': 'orange',
   'segment.joined': 'purple',
   'segment.left': 'gray',
@@ -54,6 +56,14 @@ function describe(item: TimelineItem, t: Translate) {
       );
     case 'queue.rating':
       return t('customers.timeline.rating', { number: item.reference, rating: t(`pad.rating.${d.rating}`, { defaultValue: d.rating }) });
+    case 'case':
+      return (
+        <>
+          <Link to={`/cases/${d.id}`}>{t('customers.timeline.case', { reference: item.reference, subject: d.subject ?? '' })}</Link>{' '}
+          <Tag>{t(`cases.statuses.${d.status}`, { defaultValue: d.status })}</Tag>
+          {d.slaBreached && <Tag color="red">{t('cases.sla.missed')}</Tag>}
+        </>
+      );
     case 'encounter':
       return t('customers.timeline.encounter', { channel: d.channel, outcome: d.outcome ?? '' });
     case 'segment.joined':

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Platform.Audit;
+using Touchpoint.Server.Platform.Data;
+
+namespace Touchpoint.Server.Features.Customers;
+
+/// <summary>What a channel knows about the person it is serving (any of it may be missing).</summary>
+public sealed record CustomerSighting(Guid BranchId, string? Name, string? Phone, string? Email, string? Messaging, string Language);
+
+/// <summary>The profile a sighting belongs to, and the SLA policy its segments ask for (null for a new profile).</summary>
+public sealed record MatchedCustomer(Guid Id, bool Created, string? SlaPolicy);
+
+/// <summary>
+/// Finds the profile a channel's contact belongs to, or creates one, so every case, chat and call lands on one
+/// timeline. An email address or a messaging id is taken as one person's; a phone number may be a household's, so it is
+/// tried last. When several active profiles share the contact point, the one seen most recently wins (staff merge the
+/// duplicates). A name alone identifies nobody: without a contact point no profile is made.
+/// Call it inside the caller's write section and transaction: on SQLite the write gate then keeps two messages from a
+/// new person from making two profiles; on PostgreSQL a transaction-scoped advisory lock on the contact point does.
+/// </summary>
+public sealed class CustomerMatcher(AuditLog audit)
+{
+    public async Task<MatchedCustomer?> FindOrCreateAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
+    {
+        var points = new List<(string Kind, string Value)>(3);
+        if (PersonalData.NormalizeEmail(s.Email) is { } email) points.Add((ContactKinds.Email, email));
+        if (PersonalData.NormalizeMessaging(s.Messaging) is { } messaging) points.Add((ContactKinds.Messaging, messaging));
+        if (PersonalData.NormalizePhone(s.Phone) is { } phone) points.Add((ContactKinds.Phone, phone));
+        if (points.Count == 0) return null;
+
+        if (db.IsPostgres)
+            foreach (var (kind, value) in points.OrderBy(p => p.Kind, StringComparer.Ordinal))
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({kind + ":" + value}))", ct);
+
+        foreach (var (kind, value) in points)
+        {
+            var found = await db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
+                .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
+                .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
+                .Select(c => (Guid?)c.Id)
+                .FirstOrDefaultAsync(ct);
+            if (found is not { } id) continue;
+            var segments = await CustomerProfile.CurrentSegmentsAsync(db, id, ct);
+            return new MatchedCustomer(id, false, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
+        }
+
+        var customer = new Customer { Name = string.IsNullOrWhiteSpace(s.Name) ? null : s.Name.Trim(), Language = s.Language, HomeBranchId = s.BranchId };
+        db.Customers.Add(customer);
+        foreach (var (kind, value) in points)
+            db.CustomerContacts.Add(new CustomerContact { CustomerId = customer.Id, Kind = kind, Value = value });
+        if (customer.Name is not null)
+            db.CustomerNameKeys.AddRange(PersonalData.NameKeys(customer.Name).Select(k => new CustomerNameKey { CustomerId = customer.Id, Key = k }));
+        audit.Record(CustomerAuditActions.Created, CustomerEndpoints.Target + customer.Id, new { channel = true });
+        return new MatchedCustomer(customer.Id, true, null);
+    }
+}
