@@ -103,6 +103,7 @@ export const router = createBrowserRouter([
         element: <RequirePermission permission="customers.read" />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/customers/pages/CustomersPage')).CustomersPage }) },
+          { path: 'segments', lazy: async () => ({ Component: (await import('../features/customers/pages/SegmentsPage')).SegmentsPage }) },
           { path: ':id', lazy: async () => ({ Component: (await import('../features/customers/pages/CustomerProfilePage')).CustomerProfilePage }) },
         ],
       },

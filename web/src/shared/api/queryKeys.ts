@@ -27,6 +27,8 @@ export const queryKeys = {
   customerSearch: (q: string) => ['customers', 'search', q] as const,
   customer: (id: string) => ['customers', id] as const,
   customerTimeline: (id: string) => ['customers', id, 'timeline'] as const,
+  segments: ['customers', 'segments'] as const,
+  segmentMembers: (code: string) => ['customers', 'segments', code, 'members'] as const,
   // Cases and encounters; a realtime case event invalidates ['cases'].
   cases: ['cases'] as const,
   caseList: (query: object) => ['cases', 'list', query] as const,

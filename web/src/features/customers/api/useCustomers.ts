@@ -62,3 +62,47 @@ export async function downloadCustomerExport(id: string) {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** A change of profile: every list and the timeline show it (the server records who changed what). */
+function useCustomerMutation<T>(mutationFn: (body: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers }) });
+}
+
+export function useUpdateCustomer(id: string) {
+  return useCustomerMutation((body: Partial<CustomerInput>) =>
+    unwrap(api.PATCH('/api/customers/{id}', { params: { path: { id } }, body: body as CustomerInput })),
+  );
+}
+
+export function useSetVip(id: string) {
+  return useCustomerMutation((body: Schema<'VipRequest'>) => unwrap(api.PUT('/api/customers/{id}/vip', { params: { path: { id } }, body })));
+}
+
+export function useMergeCustomer(id: string) {
+  return useCustomerMutation((body: Schema<'MergeRequest'>) => unwrap(api.POST('/api/customers/{id}/merge', { params: { path: { id } }, body })));
+}
+
+export type Segment = Schema<'SegmentDto'>;
+export type SegmentRequest = Schema<'SegmentRequest'>;
+
+export function useSegments() {
+  return useQuery({ queryKey: queryKeys.segments, queryFn: () => unwrap(api.GET('/api/customer-segments')) });
+}
+
+export function useSegmentMembers(code: string | null) {
+  return useQuery({
+    queryKey: queryKeys.segmentMembers(code ?? ''),
+    queryFn: () => unwrap(api.GET('/api/customer-segments/{code}/members', { params: { path: { code: code! }, query: { limit: 100 } } })),
+    enabled: code !== null,
+  });
+}
+
+/** Creates a segment, or changes the one with this code; memberships are recomputed by the server at once. */
+export function useSaveSegment(code: string | null) {
+  return useCustomerMutation((body: SegmentRequest) =>
+    code === null
+      ? unwrap(api.POST('/api/customer-segments', { body }))
+      : unwrap(api.PUT('/api/customer-segments/{code}', { params: { path: { code } }, body })),
+  );
+}

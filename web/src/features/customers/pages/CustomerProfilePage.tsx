@@ -11,7 +11,9 @@ import { QueryErrorAlert, SectionCard } from '../../../shared/ui';
 import { useCustomer, useCustomerTimeline, type RevealField } from '../api/useCustomers';
 import { CustomerTimeline } from '../components/CustomerTimeline';
 import { PrivacyActions } from '../components/PrivacyActions';
+import { ProfileActions } from '../components/ProfileActions';
 import { RevealModal, type RevealTarget } from '../components/RevealModal';
+import { VipTag } from '../components/VipTag';
 
 /** The 360-degree view: masked profile, service policy and segments on the left, the timeline across channels on the right. */
 export function CustomerProfilePage() {
@@ -54,6 +56,7 @@ export function CustomerProfilePage() {
         title={c ? c.name || t('customers.noName') : t('customers.profile')}
         extra={
           <Space wrap>
+            {c && <ProfileActions customer={c} />}
             {c && <PrivacyActions customer={c} />}
             <Link to="/customers">{t('customers.backToSearch')}</Link>
           </Space>
@@ -101,7 +104,7 @@ export function CustomerProfilePage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('customers.tier')}>
                   <Tag color="blue">{t(`customers.tiers.${c.tier}`, { defaultValue: c.tier })}</Tag> {c.rfm}
-                  {c.vip && <Tag color="gold">{t('customers.vipUntil', { date: formatDateTime(c.vipUntil, i18n.language) })}</Tag>}
+                  {c.vip && <VipTag>{t('customers.vipUntil', { date: formatDateTime(c.vipUntil, i18n.language) })}</VipTag>}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('customers.segments')}>
                   {c.segments.length === 0 ? '—' : c.segments.map((s) => <Tag key={s.code} color="purple">{s.name}</Tag>)}

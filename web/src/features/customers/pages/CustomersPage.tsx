@@ -9,6 +9,7 @@ import { QueryErrorAlert } from '../../../shared/ui';
 import { hasPermission, useMe } from '../../../shared/session';
 import { useCustomerSearch, type CustomerSummary } from '../api/useCustomers';
 import { CreateCustomerModal } from '../components/CreateCustomerModal';
+import { VipTag } from '../components/VipTag';
 
 /** One search box for a name, a phone number, an email or a membership / national id; every result masked. */
 export function CustomersPage() {
@@ -23,11 +24,14 @@ export function CustomersPage() {
       <PageHeading
         title={t('customers.title')}
         extra={
-          hasPermission(me.data, 'customers.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('customers.create')}
-            </Button>
-          )
+          <Space>
+            <Link to="/customers/segments">{t('customers.segmentsLink')}</Link>
+            {hasPermission(me.data, 'customers.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('customers.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <CreateCustomerModal open={creating} onClose={() => setCreating(false)} />
@@ -62,7 +66,7 @@ export function CustomersPage() {
             render: (_, c) => (
               <Space size={4} wrap>
                 <Tag>{t(`customers.tiers.${c.tier}`, { defaultValue: c.tier })}</Tag>
-                {c.vip && <Tag color="gold">VIP</Tag>}
+                {c.vip && <VipTag>VIP</VipTag>}
               </Space>
             ),
           },
