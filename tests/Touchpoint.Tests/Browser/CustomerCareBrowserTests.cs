@@ -32,8 +32,9 @@ public sealed class CustomerCareBrowserTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "수정" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).CheckAsync();
+        // Typing first: by then the dialog has finished opening (a checkbox clicked mid-animation can miss).
         await dialog.GetByLabel("이메일 주소 추가").FillAsync("hearing.care@example.kr");
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).CheckAsync();
         await browser.ScreenshotAsync("customers-edit");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
         await Assertions.Expect(profile).ToContainTextAsync("청각 장애");

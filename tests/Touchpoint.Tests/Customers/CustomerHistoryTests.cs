@@ -26,7 +26,11 @@ public sealed class CustomerHistoryTests : IDisposable
         var ticket = await ServeAsync(staff, customer.Id());
         Assert.Equal("elderly", ticket["priority"]!.GetValue<string>());
         Assert.Equal("ko-KR", ticket["language"]!.GetValue<string>());
-        var prompt = (await (await pad.GetAsync("/api/device/pad")).JsonAsync())["prompt"]!["id"]!.GetValue<string>();
+        // An older customer hears the call twice and slowly, and the pad asks in large type, aloud; the need itself is not on the ticket.
+        Assert.Equal(["repeat", "large"], ticket["care"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var padState = await (await pad.GetAsync("/api/device/pad")).JsonAsync();
+        Assert.True(padState["prompt"]!["large"]!.GetValue<bool>());
+        var prompt = padState["prompt"]!["id"]!.GetValue<string>();
         await (await pad.PostAsJsonAsync($"/api/evaluations/{prompt}", new { rating = "verySatisfied" })).ShouldBeAsync(HttpStatusCode.NoContent);
 
         var timeline = (await (await staff.GetAsync($"/api/customers/{customer.Id()}/timeline")).JsonAsync()).AsArray();

@@ -43,12 +43,12 @@ public sealed class CustomerAccess(CustomerHistory history)
     /// For other modules (issuing a ticket, opening a case): the policy a customer's service gets by default and their
     /// language. Null when the caller cannot see such an active customer.
     /// </summary>
-    public async Task<(ServicePolicyDto Policy, string Language)?> ForServiceAsync(TouchpointDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<(ServicePolicyDto Policy, string Language, IReadOnlyList<string> Needs)?> ForServiceAsync(TouchpointDb db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var (c, _) = await FindAsync(db, id, user, ct);
         if (c is null || c.Status != CustomerStatuses.Active) return null;
         var segments = await CustomerProfile.CurrentSegmentsAsync(db, id, ct);
-        return (CustomerProfile.PolicyOf(c, segments.Select(s => s.Segment), DateTime.UtcNow), c.Language);
+        return (CustomerProfile.PolicyOf(c, segments.Select(s => s.Segment), DateTime.UtcNow), c.Language, c.Needs);
     }
 
     /// <summary>Erased, anonymised and merged records keep their id and statistics but take no changes.</summary>

@@ -11,7 +11,7 @@ using Touchpoint.Server.Platform.Realtime;
 namespace Touchpoint.Server.Features.Queue;
 
 public sealed record PadStaff(string DisplayName, string UserName);
-public sealed record PadPrompt(Guid Id, string TicketNumber, string Language, DateTime ExpiresAt, IReadOnlyList<string> Reasons);
+public sealed record PadPrompt(Guid Id, string TicketNumber, string Language, DateTime ExpiresAt, IReadOnlyList<string> Reasons, bool Large);
 public sealed record PadState(string BranchCode, int Counter, PadStaff? Staff, PadPrompt? Prompt);
 public sealed record RateRequest(string? Rating, List<string>? Reasons);
 public sealed record StaffEvaluationSummary(
@@ -39,10 +39,10 @@ public static class EvaluationEndpoints
         var prompt = await db.ServiceEvaluations.AsNoTracking()
             .Where(e => e.CounterId == counter.Id && e.Rating == null && e.ExpiresAt > now)
             .OrderByDescending(e => e.PromptedAt)
-            .Join(db.QueueTickets, e => e.TicketId, t => t.Id, (e, t) => new { e.Id, t.Number, e.Language, e.ExpiresAt })
+            .Join(db.QueueTickets, e => e.TicketId, t => t.Id, (e, t) => new { e.Id, t.Number, e.Language, e.ExpiresAt, t.Care })
             .FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new PadState(branch.Code, counter.Number, staff,
-            prompt is null ? null : new PadPrompt(prompt.Id, prompt.Number, prompt.Language, prompt.ExpiresAt, EvaluationRatings.Reasons)));
+            prompt is null ? null : new PadPrompt(prompt.Id, prompt.Number, prompt.Language, prompt.ExpiresAt, EvaluationRatings.Reasons, prompt.Care.Contains(TicketCare.Large))));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Rate(

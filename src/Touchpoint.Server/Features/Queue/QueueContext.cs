@@ -12,7 +12,7 @@ namespace Touchpoint.Server.Features.Queue;
 public sealed record TicketDto(
     Guid Id, string Number, string BranchCode, string Service, string ServiceName, string Priority, string Language, string Status,
     int? Position, int? PeopleAhead, int? EstimatedWaitMinutes, DateTime IssuedAt, DateTime? CalledAt, DateTime? StartedAt,
-    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl);
+    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl, IReadOnlyList<string> Care);
 
 /// <summary>
 /// What every queue operation shares, in one scoped service: the database, the cached branch set-up, wait estimates,
@@ -117,14 +117,14 @@ public sealed class QueueContext(
         }
         return new TicketDto(t.Id, t.Number, layout.Branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
             position, ahead, minutes, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, layout.Branch.RecallLimit,
-            $"/t/{t.Id}");
+            $"/t/{t.Id}", t.Care);
     }
 
     public async Task PublishAsync(BranchLayout layout, QueueTicket t, int? counterNumber, string type, CancellationToken ct)
     {
         var code = layout.Branch.Code;
         var data = System.Text.Json.JsonSerializer.SerializeToNode(
-            new { id = t.Id, number = t.Number, status = t.Status, counter = counterNumber, language = t.Language, recall = t.RecallCount }, EventJson);
+            new { id = t.Id, number = t.Number, status = t.Status, counter = counterNumber, language = t.Language, recall = t.RecallCount, care = t.Care }, EventJson);
         List<string> groups = [RealtimeGroups.Branch(code), RealtimeGroups.AllBranches, TicketGroup(t.Id)];
         if (counterNumber is { } n) groups.Add(RealtimeGroups.Counter(code, n));
         await realtime.PublishAsync(new RealtimeEvent(type, code, data), groups, ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Platform.Data;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Touchpoint.Server.Features.Queue;
@@ -18,6 +19,8 @@ public sealed class QueueTicket
     public required string Number { get; set; }
     public string Priority { get; set; } = PriorityClasses.Normal;
     public string Language { get; set; } = "en-US";
+    /// <summary>How the call and the pad adapt (<see cref="TicketCare"/>), from the linked customer's needs.</summary>
+    public List<string> Care { get; set; } = [];
     public string Source { get; set; } = TicketSources.Kiosk;
     public string Status { get; set; } = TicketStatuses.Waiting;
     /// <summary>A phone number for SMS alerts; personal data, never logged and masked wherever it is shown.</summary>
@@ -75,6 +78,7 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
     public void Configure(EntityTypeBuilder<QueueTicket> b)
     {
         b.ToTable("QueueTickets");
+        b.Property(x => x.Care).HasJsonConversion();
         // Call-next reads the oldest waiting tickets of a service; the board counts by status.
         b.HasIndex(x => new { x.BranchId, x.Status, x.ServiceTypeId, x.IssuedAt });
         b.HasIndex(x => new { x.BranchId, x.BusinessDate, x.ServiceTypeId, x.Sequence }).IsUnique();

@@ -36,7 +36,7 @@ public static partial class TicketIssuing
         if (source is null) return Problems.Forbidden();
 
         var v = new Validation();
-        (ServicePolicyDto Policy, string Language)? customer = null;
+        (ServicePolicyDto Policy, string Language, IReadOnlyList<string> Needs)? customer = null;
         if (r.CustomerId is { } customerId)
         {
             // A kiosk or a phone cannot claim to be somebody: only staff who may read customers link one.
@@ -68,6 +68,7 @@ public static partial class TicketIssuing
             BranchId = branch.Id, ServiceTypeId = service.Id, BusinessDate = QueueClock.BusinessDate(branch, now), Number = "",
             Priority = priority, Language = language, Source = r.AppointmentAt is null ? source : TicketSources.Appointment,
             ContactPhone = r.Phone, IssuedAt = now, AppointmentAt = r.AppointmentAt?.ToUniversalTime(), CustomerId = customer is null ? null : r.CustomerId,
+            Care = customer is { Needs: var needs } ? TicketCare.For(needs) : [],
         };
         if (!await TrySaveNumberedAsync(q, ticket, service, ct))
             return Problems.Result(StatusCodes.Status409Conflict, "queue.serviceFullTitle", "queue.serviceFull", service.Name.Resolve(language), service.DailyCap);

@@ -4478,6 +4478,7 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             reasons: string[];
+            large: boolean;
         };
         PadStaff: {
             displayName: string;
@@ -4704,6 +4705,7 @@ export interface components {
             /** Format: int32 */
             recallLimit: number;
             statusUrl: string;
+            care: string[];
         };
         TimelineItemDto: {
             type: string;

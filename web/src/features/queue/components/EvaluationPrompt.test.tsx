@@ -11,6 +11,7 @@ const prompt: PadPrompt = {
   language: 'ko-KR',
   expiresAt: '2026-11-22T01:40:00Z',
   reasons: ['waitTooLong', 'attitude', 'notResolved', 'tooSlow', 'unclear', 'other'],
+  large: false,
 };
 
 beforeAll(() => i18n.changeLanguage('en-US'));
@@ -37,5 +38,18 @@ describe('EvaluationPrompt', () => {
     expect(screen.getByRole('button', { name: 'Waited too long' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(onRate).toHaveBeenCalledWith('dissatisfied', ['waitTooLong']);
+  });
+
+  it('reads the question aloud in large type for a customer who needs it', () => {
+    const spoken: { text: string; lang: string }[] = [];
+    vi.stubGlobal('SpeechSynthesisUtterance', class { lang = ''; rate = 1; onend?: () => void; onerror?: () => void; constructor(public text: string) {} });
+    vi.stubGlobal('speechSynthesis', { getVoices: () => [], speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }) });
+    try {
+      render(<EvaluationPrompt prompt={{ ...prompt, large: true }} saving={false} failed={false} onRate={vi.fn()} />);
+      expect(screen.getByTestId('pad-prompt').className).toContain('tp-pad__prompt--large');
+      expect(spoken).toEqual([{ text: screen.getByRole('heading').textContent, lang: 'ko-KR' }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

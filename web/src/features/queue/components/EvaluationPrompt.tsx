@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { i18n } from '../../../shared/i18n';
 import { isLanguage } from '../../../shared/i18n/languages';
+import { speak } from './speechOutput';
 import { evaluationRatings, evaluationReasons, type EvaluationRating, type EvaluationReason, type PadPrompt } from '../api/useEvaluationPad';
 
 // Drawn, not emoji: a pad's browser may have no emoji font.
@@ -39,13 +40,18 @@ export function EvaluationPrompt({
   const [reasons, setReasons] = useState<EvaluationReason[]>([]);
   // The server names the reasons it accepts; show those this UI can translate, in its own order.
   const offered = evaluationReasons.filter((reason) => prompt.reasons.length === 0 || prompt.reasons.includes(reason));
+  const question = askingReasons ? t('pad.reasonsQuestion') : t('pad.question', { number: prompt.ticketNumber });
+  // Large type and the question read aloud, slowly, for a customer who may not see well or needs time.
+  useEffect(() => {
+    if (prompt.large) void speak(question, language, 0.8);
+  }, [prompt.large, question, language]);
   const toggle = (reason: EvaluationReason) =>
     setReasons((current) => (current.includes(reason) ? current.filter((r) => r !== reason) : [...current, reason]));
 
   return (
-    <section className="tp-pad__prompt" lang={language} aria-labelledby="pad-question" data-testid="pad-prompt">
+    <section className={`tp-pad__prompt${prompt.large ? ' tp-pad__prompt--large' : ''}`} lang={language} aria-labelledby="pad-question" data-testid="pad-prompt">
       <h1 id="pad-question" className="tp-pad__question">
-        {askingReasons ? t('pad.reasonsQuestion') : t('pad.question', { number: prompt.ticketNumber })}
+        {question}
       </h1>
       {askingReasons ? (
         <>

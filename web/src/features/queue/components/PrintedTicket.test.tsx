@@ -10,6 +10,7 @@ const ticket: Ticket = {
   number: 'A023',
   branchCode: 'SH',
   service: 'PERSONAL',
+  care: [],
   serviceName: '个人业务',
   priority: 'normal',
   language: 'zh-CN',

@@ -4,6 +4,8 @@ export interface Announcement {
   language: string;
   /** False for the same call repeated in another language right after: one chime per call. */
   chime?: boolean;
+  /** Speaking rate (1 is the voice's normal pace); slower for customers who need time. */
+  rate?: number;
 }
 
 /** What actually makes the sound; the browser's implementation is in speechOutput.ts, tests pass their own. */
@@ -11,7 +13,7 @@ export interface AnnouncementOutput {
   /** Resolves when the chime has finished sounding. */
   chime(): Promise<void>;
   /** Resolves when the text has been spoken in full (or speaking failed). */
-  speak(text: string, language: string): Promise<void>;
+  speak(text: string, language: string, rate?: number): Promise<void>;
 }
 
 /** voice: a chime, then the text spoken; chime: the chime alone (a quiet lobby, or no voice for the language). */
@@ -81,7 +83,7 @@ export class AnnouncementQueue {
       this.notify();
       try {
         if (next.chime !== false || this.mode === 'chime') await this.output.chime();
-        if (this.mode === 'voice') await this.output.speak(next.text, next.language);
+        if (this.mode === 'voice') await this.output.speak(next.text, next.language, next.rate);
       } catch {
         // A broken audio device must not stop the queue: the screen still shows the call.
       }

@@ -6,6 +6,8 @@ export interface DisplayCall {
   counter: number;
   /** When this screen heard of the call (client clock), for calls that came over the hub. */
   receivedAt?: number;
+  /** The customer may not hear the call: it stands out on screen for longer. */
+  visual?: boolean;
 }
 
 /** The newest call heard stays on top this long, even when the board lists it lower (a recall keeps its first call time). */

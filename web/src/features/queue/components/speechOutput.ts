@@ -2,8 +2,8 @@ import type { AnnouncementOutput } from './announcementQueue';
 import { chimeTones, playTones } from './sound';
 
 /** Chrome sometimes never fires "end" for an utterance; after this long the queue moves on anyway. */
-function safetyTimeoutMs(text: string) {
-  return Math.min(30_000, 3_000 + text.length * 250);
+function safetyTimeoutMs(text: string, rate: number) {
+  return Math.min(30_000, 3_000 + (text.length * 250) / rate);
 }
 
 function voiceFor(language: string): SpeechSynthesisVoice | undefined {
@@ -23,15 +23,15 @@ function sameChineseScript(voiceLanguage: string, language: string) {
 }
 
 /** Speaks with the browser's own speech synthesis, which works offline with the voices the system has installed. */
-export function speak(text: string, language: string): Promise<void> {
+export function speak(text: string, language: string, rate = 0.9): Promise<void> {
   if (typeof window === 'undefined' || !('speechSynthesis' in window)) return Promise.resolve();
   return new Promise((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = language;
     const voice = voiceFor(language);
     if (voice) utterance.voice = voice;
-    utterance.rate = 0.9; // a lobby is noisy and the numbers matter
-    const timer = setTimeout(finish, safetyTimeoutMs(text));
+    utterance.rate = rate; // 0.9 by default: a lobby is noisy and the numbers matter
+    const timer = setTimeout(finish, safetyTimeoutMs(text, rate));
     function finish() {
       clearTimeout(timer);
       resolve();

@@ -7,6 +7,7 @@ const ticket = (change: Partial<Ticket>): Ticket => ({
   number: 'A023',
   branchCode: 'SH',
   service: 'PERSONAL',
+  care: [],
   serviceName: 'Personal banking',
   priority: 'normal',
   language: 'en-US',

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Descriptions, Empty, Flex, List, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Empty, Flex, List, Row, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -274,6 +274,16 @@ function CurrentTicket({
           <Descriptions.Item label={t('queueCounter.inService')}>{formatDuration(t, secondsBetween(ticket.startedAt, now))}</Descriptions.Item>
         )}
       </Descriptions>
+      {ticket.care.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="ticket-care"
+          message={t('queueCounter.care.title')}
+          description={ticket.care.map((care) => t(`queueCounter.care.${care}`, { defaultValue: care })).join(' ')}
+        />
+      )}
       <Space wrap size="middle">
         {called && (
           <Button type="primary" size="large" disabled={busy} onClick={() => onAction('start')}>

@@ -10,10 +10,10 @@ import { RealtimeProvider, useRealtimeEvent, useRealtimeState, type RealtimeEven
 import { counterStates, type QueueBoard } from '../api/queueTypes';
 import { useQueueBoard } from '../api/useQueueBoard';
 import { modeFromSearch } from '../components/announcementQueue';
+import { callAnnouncements, type CalledTicket } from '../components/callAnnouncements';
 import { mergeCalls, type DisplayCall } from '../components/displayCalls';
 import { QrCode } from '../components/QrCode';
 import { soundBlocked, unlockSound } from '../components/sound';
-import { announcementText } from '../components/spokenNumber';
 import { useAnnouncer } from '../components/useAnnouncer';
 import { useLanguageParam } from '../components/useLanguageParam';
 import { useThrottledCallback } from '../components/useThrottledCallback';
@@ -22,12 +22,10 @@ import '../components/queue.css';
 const pollMs = 10_000;
 const shownCalls = 9;
 
-interface CalledEventData {
+interface CalledEventData extends Omit<CalledTicket, 'counter'> {
   id: string;
-  number: string;
   status: string;
   counter: number | null;
-  language: string;
   recall: number;
 }
 
@@ -82,15 +80,11 @@ function LobbyDisplay() {
     (event) => {
       const data = event.data as CalledEventData;
       if (!data?.number || data.counter == null) return;
-      const languages = [data.language, ...(options.mode === 'voice' ? options.also.filter((language) => language !== data.language) : [])];
-      languages.forEach((language, index) =>
-        queue.enqueue({
-          text: announcementText(data.number, data.counter!, language, board.data?.announcements),
-          language,
-          chime: index === 0,
-        }),
-      );
-      const call: DisplayCall = { key: `${data.id}:${data.recall}`, number: data.number, counter: data.counter, receivedAt: Date.now() };
+      const also = options.mode === 'voice' ? options.also : [];
+      callAnnouncements({ ...data, counter: data.counter }, also, board.data?.announcements).forEach((a) => queue.enqueue(a));
+      const call: DisplayCall = {
+        key: `${data.id}:${data.recall}`, number: data.number, counter: data.counter, receivedAt: Date.now(), visual: data.care?.includes('visual'),
+      };
       setLiveCalls((calls) => [call, ...calls.filter((c) => c.number !== call.number)].slice(0, shownCalls + 1));
       setFlashKey(call.key);
       refresh();
@@ -148,7 +142,7 @@ function LobbyDisplay() {
             {t('display.nowCalling')}
           </h2>
           {latest ? (
-            <div key={latest.key === flashKey ? flashKey : latest.key} className={`tp-display__latest${latest.key === flashKey ? ' tp-display__latest--new' : ''}`} data-testid="latest-call">
+            <div key={latest.key === flashKey ? flashKey : latest.key} className={`tp-display__latest${latest.key === flashKey ? ` tp-display__latest--new${latest.visual ? ' tp-display__latest--visual' : ''}` : ''}`} data-testid="latest-call">
               <span className="tp-display__number">{latest.number}</span>
               <span className="tp-display__to">
                 <span className="tp-display__arrow" aria-hidden>
