@@ -112,6 +112,7 @@ export const router = createBrowserRouter([
         element: <RequirePermission permission="cases.read" />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/CasesPage')).CasesPage }) },
+          { path: 'macros', lazy: async () => ({ Component: (await import('../features/cases/pages/MacrosPage')).MacrosPage }) },
           { path: ':id', lazy: async () => ({ Component: (await import('../features/cases/pages/CaseDetailPage')).CaseDetailPage }) },
         ],
       },

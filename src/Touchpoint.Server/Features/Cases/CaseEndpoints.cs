@@ -41,6 +41,7 @@ public static class CaseEndpoints
         var policies = app.MapGroup("/api/sla-policies").WithTags("Cases");
         policies.MapGet("", ListPolicies).RequireAuthorization(Permissions.CasesRead);
         policies.MapPut("", ReplacePolicies).RequireAuthorization(Permissions.CasesManage);
+        app.MapMacroApi();
 
         // A raw message/rfc822 body: read by the endpoint itself, so it takes no JSON and has no body parameter.
         app.MapPost("/api/channels/email/inbound", EmailInbound.Receive).RequireAuthorization(Permissions.ChannelsEmail)

@@ -46,6 +46,7 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<CaseMessage> CaseMessages => Set<CaseMessage>();
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<Macro> Macros => Set<Macro>();
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
 

@@ -20,6 +20,7 @@ public sealed class StartupTasks(IServiceProvider services, TouchpointOptions op
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
         generatedPassword = await AdminBootstrap.EnsureAdminAsync(db, options, ct);
+        await Features.Cases.MacroDefaults.SeedAsync(db, ct);
         if (options.DemoData)
         {
             await DemoData.SeedAsync(db, options.DemoHistoryDays, ct);

@@ -7,6 +7,7 @@ import { hasPermission, useMe } from '../../../shared/session';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { useAddCaseMessage, useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
 import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
+import { MacroPicker } from '../components/MacroPicker';
 import { SlaDueTag } from '../components/SlaDueTag';
 
 type Status = (typeof caseStatuses)[number];
@@ -86,6 +87,12 @@ export function CaseDetailPage() {
                 {visibility === 'public' && c.channel === 'email' && c.customer.email && (
                   <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cases.replyByEmail', { email: c.customer.email })} />
                 )}
+                <Form.Item>
+                  <MacroPicker
+                    caseDetail={c}
+                    onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))}
+                  />
+                </Form.Item>
                 <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
                   <Input.TextArea rows={4} />
                 </Form.Item>

@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Flex, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,11 +28,14 @@ export function CasesPage() {
       <PageHeading
         title={t('cases.title')}
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('cases.new')}
-            </Button>
-          )
+          <Space>
+            <Link to="/cases/macros">{t('macros.pageTitle')}</Link>
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('cases.new')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Form
