@@ -49,7 +49,7 @@ public sealed class CustomerErasure(CustomerHistory history, SegmentMembership s
             if (db.IsPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    """VACUUM "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys", "QueueTickets" """, ct);
+                    """VACUUM "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys", "QueueTickets", "SearchEntries" """, ct);
                 return;
             }
             // A reader holding an old snapshot keeps the log from being reset; such reads take milliseconds.

@@ -5,6 +5,7 @@ using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
+using Touchpoint.Server.Features.Search;
 using Touchpoint.Server.Platform.Sms;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Data;
@@ -43,6 +44,7 @@ public static class TouchpointApp
         services.AddCustomers();
         services.AddCustomerTimelineSource<QueueTimelineSource>();
         services.AddCustomerTimelineSource<EncounterTimelineSource>();
+        services.AddSearch();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
@@ -111,6 +113,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapEncountersApi();
+        app.MapSearchApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.
