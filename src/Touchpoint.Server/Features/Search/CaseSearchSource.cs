@@ -48,7 +48,8 @@ public sealed class CaseSearchSource : ISearchSource
         var threads = messages.Values.GroupBy(m => m.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.CreatedAt).Select(m => m.Body).ToList());
         return cases.Select(c =>
         {
-            var thread = threads.GetValueOrDefault(c.Id) ?? [];
+            // A case opened from a message usually repeats it as its description: once is enough.
+            var thread = (threads.GetValueOrDefault(c.Id) ?? []).Where(b => b.Trim() != c.Description.Trim()).ToList();
             var body = string.Join("\n", [c.Description, .. thread]);
             var indexed = string.Join("\n", [c.Reference, c.Subject, c.Category ?? "", string.Join(' ', c.Tags), body]);
             return new SearchDocument(c.Id, c.BranchId, c.CreatedAt, indexed, c.Subject, body, c.Reference);
