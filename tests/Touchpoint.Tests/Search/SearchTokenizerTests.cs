@@ -124,3 +124,25 @@ public sealed class SearchTokenizerTests
         Assert.True(string.Concat(parts.Select(p => p.Text)).Length < 130);
     }
 }
+
+/// <summary>Ranking is computed in C# over the candidates, so both databases order hits the same way.</summary>
+public sealed class SearchRankingTests
+{
+    [Fact]
+    public void Score_MoreMentionsInShorterText_RanksHigher()
+    {
+        var query = SearchTokenizer.Query("退款");
+        var scores = SearchRanking.Score(
+            [SearchTokenizer.IndexText("退款申请：退款进度，退款"), SearchTokenizer.IndexText("客户来电询问信用卡年费以及账单地址变更和退款的事情，还问了很多别的问题")],
+            query);
+        Assert.True(scores[0] > scores[1]);
+    }
+
+    [Fact]
+    public void Score_PrefixTerm_CountsEveryTermItStarts()
+    {
+        var scores = SearchRanking.Score(["退款 款 退货 货", "申请 请退 退款 款"], [new QueryTerm("退", true)]);
+        Assert.True(scores[0] > scores[1]);
+        Assert.All(scores, s => Assert.True(s > 0));
+    }
+}

@@ -13,10 +13,11 @@ public sealed record SearchHit(
 public sealed record SearchCandidate(string Kind, long EntryId, Guid EntityId, double Score);
 
 /// <summary>
-/// Runs a search over the index on either database. Every query term is required (AND). Ranking is BM25 on SQLite
-/// (FTS5) and ts_rank on PostgreSQL, over the newest <see cref="CandidatesPerKind"/> matches of each kind: a term found
-/// in a fifth of a million encounters must still answer in milliseconds, and at a service desk the recent matches are
-/// the ones people look for. Counts say when a kind reached the cap.
+/// Runs a search over the index on either database. Every query term is required (AND). The database finds the newest
+/// <see cref="CandidatesPerKind"/> matches of each kind (FTS5 on SQLite, the GIN index on PostgreSQL); they are ranked
+/// here by <see cref="SearchRanking"/>, the same on both. A term found in a fifth of a million encounters must still
+/// answer in milliseconds, and at a service desk the recent matches are the ones people look for; counts say when a
+/// kind reached the cap.
 /// </summary>
 public sealed class SearchEngine(SearchIndexing indexing)
 {
@@ -28,12 +29,12 @@ public sealed class SearchEngine(SearchIndexing indexing)
     public async Task<List<SearchCandidate>> CandidatesAsync(TouchpointDb db, ClaimsPrincipal user, IReadOnlyList<QueryTerm> terms,
         ISearchSource source, IReadOnlyList<Guid>? branchIds, CancellationToken ct)
     {
-        var scope = source.BranchScoped && branchIds is not null
-            ? branchIds.Select(b => SearchIndexing.BranchToken(source.Kind, b)).ToList()
-            : [SearchIndexing.KindToken(source.Kind)];
-        if (scope.Count == 0 || terms.Count == 0) return [];
-        var rows = db.IsPostgres ? await PostgresAsync(db, source.Kind, terms, scope, ct) : await SqliteAsync(db, source.Kind, terms, scope, ct);
-        if (branchIds is null || rows.Count == 0) return rows;
+        var branches = source.BranchScoped ? branchIds : null;
+        if (terms.Count == 0 || branches is { Count: 0 }) return [];
+        var matches = db.IsPostgres ? await PostgresAsync(db, source.Kind, terms, branches, ct) : await SqliteAsync(db, source.Kind, terms, branches, ct);
+        var scores = SearchRanking.Score(matches.Select(m => m.Terms).ToList(), terms);
+        var rows = matches.Select((m, i) => new SearchCandidate(source.Kind, m.EntryId, m.EntityId, scores[i])).ToList();
+        if (branchIds is null || source.BranchScoped || rows.Count == 0) return rows;
         var visible = (await source.VisibleAsync(db, user, rows.Select(r => r.EntityId).ToList(), ct)).ToHashSet();
         return rows.Where(r => visible.Contains(r.EntityId)).ToList();
     }
@@ -59,44 +60,56 @@ public sealed class SearchEngine(SearchIndexing indexing)
     }
 
     /// <summary>
-    /// FTS5 walks the doclists newest rowid first and stops after the cap; bm25 (negated, so larger is better) is computed
-    /// for those rows only. The scope column has weight 0: it filters, it does not rank.
+    /// FTS5 walks the matches newest rowid first; each is checked against kind and branch by primary key, and the walk
+    /// stops at the cap. Kind and branch are columns, not index terms: a term in every row would make each query read a
+    /// million-entry doclist. FTS5's bm25() is not used: it counts every document of every term on each query.
     /// </summary>
-    private static async Task<List<SearchCandidate>> SqliteAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms, List<string> scope,
-        CancellationToken ct)
+    private static async Task<List<Match>> SqliteAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms,
+        IReadOnlyList<Guid>? branches, CancellationToken ct)
     {
-        var match = new StringBuilder("terms : (");
-        match.AppendJoin(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        match.Append(") AND scope : (").AppendJoin(" OR ", scope.Select(s => $"\"{s}\"")).Append(')');
-        const string sql = """
-            SELECT c.id, e."EntityId", c.score FROM (
-                SELECT rowid AS id, -bm25("SearchIndex", 1.0, 0.0) AS score FROM "SearchIndex"
-                WHERE "SearchIndex" MATCH @match ORDER BY rowid DESC LIMIT @cap) AS c
-            JOIN "SearchEntries" AS e ON e."Id" = c.id
+        var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
+        var parameters = new List<(string, object)> { ("@match", match), ("@kind", kind), ("@cap", CandidatesPerKind) };
+        // EF keeps Guids as upper-case text on SQLite.
+        var inBranches = BranchFilter(branches, parameters, b => b.ToString().ToUpperInvariant(), "e.\"BranchId\"");
+        var sql = $"""
+            SELECT f.rowid, e."EntityId", e."Terms" FROM "SearchIndex" AS f
+            JOIN "SearchEntries" AS e ON e."Id" = f.rowid
+            WHERE "SearchIndex" MATCH @match AND e."Kind" = @kind {inBranches}
+            ORDER BY f.rowid DESC LIMIT @cap
             """;
-        return await ReadAsync(db, kind, sql, ct, ("@match", match.ToString()), ("@cap", CandidatesPerKind));
+        return await ReadAsync(db, sql, ct, [.. parameters]);
     }
 
     /// <summary>
-    /// The GIN index finds the matches; the newest are kept, then ranked by ts_rank (normalised by document length).
-    /// The query is given as a tsquery literal: the terms are already normalised, so no parser touches them.
+    /// The GIN index finds the matches; the newest of the kind (and branches) are kept. The query is a tsquery literal:
+    /// the terms are already normalised, no parser touches them.
     /// </summary>
-    private static async Task<List<SearchCandidate>> PostgresAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms, List<string> scope,
-        CancellationToken ct)
+    private static async Task<List<Match>> PostgresAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms,
+        IReadOnlyList<Guid>? branches, CancellationToken ct)
     {
-        var rank = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*A" : $"'{t.Text}':A"));
-        var filter = $"{rank} & ({string.Join(" | ", scope.Select(s => $"'{s}':D"))})";
-        const string sql = """
-            SELECT c."Id", c."EntityId", ts_rank(c."Vector", @rank::tsquery, 1)::float8 FROM (
-                SELECT "Id", "EntityId", "Vector" FROM "SearchEntries"
-                WHERE "Vector" @@ @filter::tsquery ORDER BY "Id" DESC LIMIT @cap) AS c
+        var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
+        var parameters = new List<(string, object)> { ("@query", query), ("@kind", kind), ("@cap", CandidatesPerKind) };
+        var inBranches = BranchFilter(branches, parameters, b => b, "\"BranchId\"");
+        var sql = $"""
+            SELECT "Id", "EntityId", "Terms" FROM "SearchEntries"
+            WHERE "Vector" @@ @query::tsquery AND "Kind" = @kind {inBranches}
+            ORDER BY "Id" DESC LIMIT @cap
             """;
-        return await ReadAsync(db, kind, sql, ct, ("@rank", rank), ("@filter", filter), ("@cap", CandidatesPerKind));
+        return await ReadAsync(db, sql, ct, [.. parameters]);
     }
 
-    private static async Task<List<SearchCandidate>> ReadAsync(TouchpointDb db, string kind, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    private static string BranchFilter(IReadOnlyList<Guid>? branches, List<(string, object)> parameters, Func<Guid, object> value, string column)
     {
-        var rows = new List<SearchCandidate>();
+        if (branches is null) return "";
+        var names = branches.Select((b, i) => { parameters.Add(($"@b{i}", value(b))); return $"@b{i}"; });
+        return $"AND {column} IN ({string.Join(", ", names)})";
+    }
+
+    private readonly record struct Match(long EntryId, Guid EntityId, string Terms);
+
+    private static async Task<List<Match>> ReadAsync(TouchpointDb db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        var rows = new List<Match>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -106,7 +119,7 @@ public sealed class SearchEngine(SearchIndexing indexing)
             foreach (var (name, value) in parameters) Add(command, name, value);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                rows.Add(new SearchCandidate(kind, reader.GetInt64(0), reader.GetGuid(1), reader.GetDouble(2)));
+                rows.Add(new Match(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2)));
         }
         finally
         {

@@ -6,8 +6,8 @@ namespace Touchpoint.Server.Platform.Search;
 /// <summary>
 /// One searchable thing (a case, an encounter, a customer, later an article) as index terms. The text shown in results
 /// is read from the source tables when a page of hits is built, so the index holds no display copy of anyone's data.
-/// SQLite indexes <see cref="Terms"/> and <see cref="Scope"/> in the FTS5 table "SearchIndex" (kept by triggers in the
-/// same transaction); PostgreSQL in the generated tsvector column "Vector" with a GIN index (see M0010_Search).
+/// SQLite indexes <see cref="Terms"/> in the FTS5 table "SearchIndex" (kept by triggers in the same transaction);
+/// PostgreSQL in the generated tsvector column "Vector" with a GIN index (see M0010_Search).
 /// </summary>
 public sealed class SearchEntry
 {
@@ -18,8 +18,6 @@ public sealed class SearchEntry
     public Guid? BranchId { get; set; }
     /// <summary>Space-separated terms from <see cref="SearchTokenizer"/>.</summary>
     public required string Terms { get; set; }
-    /// <summary>Tokens that narrow a search to kinds and branches ("zcase", "zcase0192…"), matched but not ranked.</summary>
-    public required string Scope { get; set; }
     public DateTime At { get; set; }
 }
 

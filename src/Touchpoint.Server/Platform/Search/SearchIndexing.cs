@@ -80,24 +80,15 @@ public sealed class SearchIndexing(IEnumerable<ISearchSource> sources) : SaveCha
                 continue;
             }
             var terms = SearchTokenizer.IndexText(doc.IndexedText);
-            var scope = ScopeOf(source, doc.BranchId);
-            if (entry is null) db.SearchEntries.Add(new SearchEntry { Kind = kind, EntityId = id, BranchId = doc.BranchId, Terms = terms, Scope = scope, At = doc.At });
-            else if (entry.Terms != terms || entry.Scope != scope || entry.At != doc.At)
+            if (entry is null) db.SearchEntries.Add(new SearchEntry { Kind = kind, EntityId = id, BranchId = doc.BranchId, Terms = terms, At = doc.At });
+            else if (entry.Terms != terms || entry.BranchId != doc.BranchId || entry.At != doc.At)
             {
                 entry.Terms = terms;
-                entry.Scope = scope;
                 entry.BranchId = doc.BranchId;
                 entry.At = doc.At;
             }
         }
     }
-
-    /// <summary>The kind's token, and the kind's token for the branch when hits are limited by branch.</summary>
-    public static string ScopeOf(ISearchSource source, Guid? branchId) =>
-        source.BranchScoped && branchId is { } b ? $"{KindToken(source.Kind)} {BranchToken(source.Kind, b)}" : KindToken(source.Kind);
-
-    public static string KindToken(string kind) => "z" + kind;
-    public static string BranchToken(string kind, Guid branchId) => "z" + kind + branchId.ToString("N");
 
     /// <summary>
     /// Drops and rewrites every entry, source by source, in batches (each its own transaction). For administrators after a
@@ -121,7 +112,7 @@ public sealed class SearchIndexing(IEnumerable<ISearchSource> sources) : SaveCha
                     db.SearchEntries.Add(new SearchEntry
                     {
                         Kind = source.Kind, EntityId = doc.EntityId, BranchId = doc.BranchId, At = doc.At,
-                        Terms = SearchTokenizer.IndexText(doc.IndexedText), Scope = ScopeOf(source, doc.BranchId),
+                        Terms = SearchTokenizer.IndexText(doc.IndexedText),
                     });
                 count += docs.Count;
                 await db.SaveChangesAsync(ct);

@@ -24,10 +24,8 @@ public sealed class M0010_Search : Migration
                     "EntityId" uuid NOT NULL,
                     "BranchId" uuid NULL,
                     "Terms" text NOT NULL,
-                    "Scope" text NOT NULL,
                     "At" timestamp with time zone NOT NULL,
-                    "Vector" tsvector GENERATED ALWAYS AS (
-                        setweight(to_tsvector('simple'::regconfig, "Terms"), 'A') || setweight(to_tsvector('simple'::regconfig, "Scope"), 'D')) STORED
+                    "Vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "Terms")) STORED
                 );
                 CREATE UNIQUE INDEX "IX_SearchEntries_Kind_EntityId" ON "SearchEntries" ("Kind", "EntityId");
                 CREATE INDEX "IX_SearchEntries_Vector" ON "SearchEntries" USING gin ("Vector");
@@ -41,29 +39,28 @@ public sealed class M0010_Search : Migration
                 "EntityId" TEXT NOT NULL,
                 "BranchId" TEXT NULL,
                 "Terms" TEXT NOT NULL,
-                "Scope" TEXT NOT NULL,
                 "At" TEXT NOT NULL
             );
             """);
         m.Sql("""CREATE UNIQUE INDEX "IX_SearchEntries_Kind_EntityId" ON "SearchEntries" ("Kind", "EntityId");""");
         // 'ascii' splits on ASCII spaces and punctuation only: every non-ASCII character belongs to a token, so the
         // bigrams stay whole and nothing is folded twice.
-        m.Sql("""CREATE VIRTUAL TABLE "SearchIndex" USING fts5(terms, scope, content='SearchEntries', content_rowid='Id', tokenize='ascii');""");
+        m.Sql("""CREATE VIRTUAL TABLE "SearchIndex" USING fts5(terms, content='SearchEntries', content_rowid='Id', tokenize='ascii');""");
         m.Sql("""INSERT INTO "SearchIndex"("SearchIndex", rank) VALUES ('secure-delete', 1);""");
         m.Sql("""
             CREATE TRIGGER "SearchEntries_Inserted" AFTER INSERT ON "SearchEntries" BEGIN
-                INSERT INTO "SearchIndex"(rowid, terms, scope) VALUES (new."Id", new."Terms", new."Scope");
+                INSERT INTO "SearchIndex"(rowid, terms) VALUES (new."Id", new."Terms");
             END;
             """);
         m.Sql("""
             CREATE TRIGGER "SearchEntries_Deleted" AFTER DELETE ON "SearchEntries" BEGIN
-                INSERT INTO "SearchIndex"("SearchIndex", rowid, terms, scope) VALUES ('delete', old."Id", old."Terms", old."Scope");
+                INSERT INTO "SearchIndex"("SearchIndex", rowid, terms) VALUES ('delete', old."Id", old."Terms");
             END;
             """);
         m.Sql("""
-            CREATE TRIGGER "SearchEntries_Updated" AFTER UPDATE OF "Terms", "Scope" ON "SearchEntries" BEGIN
-                INSERT INTO "SearchIndex"("SearchIndex", rowid, terms, scope) VALUES ('delete', old."Id", old."Terms", old."Scope");
-                INSERT INTO "SearchIndex"(rowid, terms, scope) VALUES (new."Id", new."Terms", new."Scope");
+            CREATE TRIGGER "SearchEntries_Updated" AFTER UPDATE OF "Terms" ON "SearchEntries" BEGIN
+                INSERT INTO "SearchIndex"("SearchIndex", rowid, terms) VALUES ('delete', old."Id", old."Terms");
+                INSERT INTO "SearchIndex"(rowid, terms) VALUES (new."Id", new."Terms");
             END;
             """);
     }
