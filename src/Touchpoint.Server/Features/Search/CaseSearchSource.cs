@@ -19,6 +19,7 @@ public sealed class CaseSearchSource : ISearchSource
          nameof(SupportCase.Reference), nameof(SupportCase.BranchId)];
 
     public string Kind => "case";
+    public char TermPrefix => 'c';
     public string Permission => Permissions.CasesRead;
     public bool BranchScoped => true;
 

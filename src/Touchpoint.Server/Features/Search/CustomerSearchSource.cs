@@ -17,6 +17,7 @@ namespace Touchpoint.Server.Features.Search;
 public sealed class CustomerSearchSource(CustomerAccess access) : ISearchSource
 {
     public string Kind => "customer";
+    public char TermPrefix => 'p';
     public string Permission => Permissions.CustomersRead;
     // Customers are seen from their home branch or any branch that served them: checked per candidate below.
     public bool BranchScoped => false;

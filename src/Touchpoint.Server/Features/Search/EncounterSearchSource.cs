@@ -14,6 +14,7 @@ namespace Touchpoint.Server.Features.Search;
 public sealed class EncounterSearchSource : ISearchSource
 {
     public string Kind => "encounter";
+    public char TermPrefix => 'e';
     public string Permission => Permissions.CasesRead;
     public bool BranchScoped => true;
 

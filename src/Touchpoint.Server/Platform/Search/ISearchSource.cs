@@ -20,6 +20,11 @@ public interface ISearchSource
 {
     /// <summary>"case", "encounter", "customer", ... as in the API's kinds filter.</summary>
     string Kind { get; }
+    /// <summary>
+    /// Put before each of the kind's terms in the index ("e退款"), unique among sources: the database then keeps one
+    /// doclist per kind and term, so a search of one kind never walks another kind's matches.
+    /// </summary>
+    char TermPrefix { get; }
     /// <summary>The permission a principal needs for hits of this kind.</summary>
     string Permission { get; }
     /// <summary>True when hits are limited to the caller's branches by the document's branch (as the module's list does).</summary>

@@ -31,8 +31,9 @@ public sealed class SearchEngine(SearchIndexing indexing)
     {
         var branches = source.BranchScoped ? branchIds : null;
         if (terms.Count == 0 || branches is { Count: 0 }) return [];
-        var matches = db.IsPostgres ? await PostgresAsync(db, source.Kind, terms, branches, ct) : await SqliteAsync(db, source.Kind, terms, branches, ct);
-        var scores = SearchRanking.Score(matches.Select(m => m.Terms).ToList(), terms);
+        var kindTerms = terms.Select(t => t with { Text = source.TermPrefix + t.Text }).ToList();
+        var matches = db.IsPostgres ? await PostgresAsync(db, kindTerms, branches, ct) : await SqliteAsync(db, kindTerms, branches, ct);
+        var scores = SearchRanking.Score(matches.Select(m => m.Terms).ToList(), kindTerms);
         var rows = matches.Select((m, i) => new SearchCandidate(source.Kind, m.EntryId, m.EntityId, scores[i])).ToList();
         if (branchIds is null || source.BranchScoped || rows.Count == 0) return rows;
         var visible = (await source.VisibleAsync(db, user, rows.Select(r => r.EntityId).ToList(), ct)).ToHashSet();
@@ -60,39 +61,39 @@ public sealed class SearchEngine(SearchIndexing indexing)
     }
 
     /// <summary>
-    /// FTS5 walks the matches newest rowid first; each is checked against kind and branch by primary key, and the walk
-    /// stops at the cap. Kind and branch are columns, not index terms: a term in every row would make each query read a
-    /// million-entry doclist. FTS5's bm25() is not used: it counts every document of every term on each query.
+    /// FTS5 walks the kind's matches (its terms carry the kind's prefix) newest rowid first, reads each row by primary key
+    /// (checking the branch, where scoped), and stops at the cap. FTS5's bm25() is not used: it counts every document of
+    /// every term on each query.
     /// </summary>
-    private static async Task<List<Match>> SqliteAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms,
+    private static async Task<List<Match>> SqliteAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
         IReadOnlyList<Guid>? branches, CancellationToken ct)
     {
         var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        var parameters = new List<(string, object)> { ("@match", match), ("@kind", kind), ("@cap", CandidatesPerKind) };
+        var parameters = new List<(string, object)> { ("@match", match), ("@cap", CandidatesPerKind) };
         // EF keeps Guids as upper-case text on SQLite.
         var inBranches = BranchFilter(branches, parameters, b => b.ToString().ToUpperInvariant(), "e.\"BranchId\"");
         var sql = $"""
             SELECT f.rowid, e."EntityId", e."Terms" FROM "SearchIndex" AS f
             JOIN "SearchEntries" AS e ON e."Id" = f.rowid
-            WHERE "SearchIndex" MATCH @match AND e."Kind" = @kind {inBranches}
+            WHERE "SearchIndex" MATCH @match {inBranches}
             ORDER BY f.rowid DESC LIMIT @cap
             """;
         return await ReadAsync(db, sql, ct, [.. parameters]);
     }
 
     /// <summary>
-    /// The GIN index finds the matches; the newest of the kind (and branches) are kept. The query is a tsquery literal:
-    /// the terms are already normalised, no parser touches them.
+    /// The GIN index finds the kind's matches (by the terms' prefix); the newest (of the branches) are kept. The query is a
+    /// tsquery literal: the terms are already normalised, no parser touches them.
     /// </summary>
-    private static async Task<List<Match>> PostgresAsync(TouchpointDb db, string kind, IReadOnlyList<QueryTerm> terms,
+    private static async Task<List<Match>> PostgresAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
         IReadOnlyList<Guid>? branches, CancellationToken ct)
     {
         var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
-        var parameters = new List<(string, object)> { ("@query", query), ("@kind", kind), ("@cap", CandidatesPerKind) };
+        var parameters = new List<(string, object)> { ("@query", query), ("@cap", CandidatesPerKind) };
         var inBranches = BranchFilter(branches, parameters, b => b, "\"BranchId\"");
         var sql = $"""
             SELECT "Id", "EntityId", "Terms" FROM "SearchEntries"
-            WHERE "Vector" @@ @query::tsquery AND "Kind" = @kind {inBranches}
+            WHERE "Vector" @@ @query::tsquery {inBranches}
             ORDER BY "Id" DESC LIMIT @cap
             """;
         return await ReadAsync(db, sql, ct, [.. parameters]);

@@ -13,11 +13,18 @@ namespace Touchpoint.Server.Platform.Search;
 /// or roll back together (changes made with ExecuteUpdate/ExecuteDelete bypass the tracker and need a rebuild or a
 /// tracked write).
 /// </summary>
-public sealed class SearchIndexing(IEnumerable<ISearchSource> sources) : SaveChangesInterceptor
+public sealed class SearchIndexing : SaveChangesInterceptor
 {
     public const string VersionSetting = "search.indexVersion";
     private const int RebuildBatch = 2000;
-    private readonly IReadOnlyList<ISearchSource> sources = [.. sources];
+    private readonly IReadOnlyList<ISearchSource> sources;
+
+    public SearchIndexing(IEnumerable<ISearchSource> sources)
+    {
+        this.sources = [.. sources];
+        if (this.sources.DistinctBy(s => s.TermPrefix).Count() != this.sources.Count || this.sources.DistinctBy(s => s.Kind).Count() != this.sources.Count)
+            throw new InvalidOperationException("Search sources need distinct kinds and term prefixes.");
+    }
 
     public IReadOnlyList<ISearchSource> Sources => sources;
 
@@ -79,7 +86,7 @@ public sealed class SearchIndexing(IEnumerable<ISearchSource> sources) : SaveCha
                 if (entry is not null) db.SearchEntries.Remove(entry);
                 continue;
             }
-            var terms = SearchTokenizer.IndexText(doc.IndexedText);
+            var terms = SearchTokenizer.IndexText(doc.IndexedText, source.TermPrefix);
             if (entry is null) db.SearchEntries.Add(new SearchEntry { Kind = kind, EntityId = id, BranchId = doc.BranchId, Terms = terms, At = doc.At });
             else if (entry.Terms != terms || entry.BranchId != doc.BranchId || entry.At != doc.At)
             {
@@ -112,7 +119,7 @@ public sealed class SearchIndexing(IEnumerable<ISearchSource> sources) : SaveCha
                     db.SearchEntries.Add(new SearchEntry
                     {
                         Kind = source.Kind, EntityId = doc.EntityId, BranchId = doc.BranchId, At = doc.At,
-                        Terms = SearchTokenizer.IndexText(doc.IndexedText),
+                        Terms = SearchTokenizer.IndexText(doc.IndexedText, source.TermPrefix),
                     });
                 count += docs.Count;
                 await db.SaveChangesAsync(ct);

@@ -51,13 +51,14 @@ public static class SearchTokenizer
         return terms;
     }
 
-    /// <summary>The space-separated text the databases index.</summary>
-    public static string IndexText(string? text)
+    /// <summary>The space-separated text the databases index, each term after <paramref name="prefix"/> (the kind's).</summary>
+    public static string IndexText(string? text, char? prefix = null)
     {
         var sb = new StringBuilder();
         foreach (var t in Tokenize(text))
         {
             if (sb.Length > 0) sb.Append(' ');
+            if (prefix is { } p) sb.Append(p);
             sb.Append(t.Text);
         }
         return sb.ToString();

@@ -6,8 +6,8 @@ namespace Touchpoint.Server.Platform.Data.Migrations;
 /// <summary>
 /// The search index (decision 11): one row per searchable thing with its pre-tokenized terms. SQLite indexes them in an
 /// FTS5 table over that row (external content, kept by triggers in the writing transaction, with secure-delete so an
-/// erased customer's terms leave the index's pages too); PostgreSQL in a generated tsvector with a GIN index. Both only
-/// split on spaces: the tokenizer in C# did the work. The index is filled at the next start (its version is missing).
+/// erased customer's terms leave the index's pages too); PostgreSQL in a generated tsvector (the terms as lexemes, no
+/// parser) with a GIN index. Both only split on spaces: the tokenizer in C# did the work. The index is filled at the next start (its version is missing).
 /// </summary>
 [DbContext(typeof(TouchpointDb))]
 [Migration("20261122000010_Search")]
@@ -25,7 +25,7 @@ public sealed class M0010_Search : Migration
                     "BranchId" uuid NULL,
                     "Terms" text NOT NULL,
                     "At" timestamp with time zone NOT NULL,
-                    "Vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, "Terms")) STORED
+                    "Vector" tsvector GENERATED ALWAYS AS (array_to_tsvector(string_to_array("Terms", ' '))) STORED
                 );
                 CREATE UNIQUE INDEX "IX_SearchEntries_Kind_EntityId" ON "SearchEntries" ("Kind", "EntityId");
                 CREATE INDEX "IX_SearchEntries_Vector" ON "SearchEntries" USING gin ("Vector");
