@@ -10,14 +10,17 @@ export function HeaderSearch() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   if (!hasPermission(me, 'cases.read') && !hasPermission(me, 'customers.read')) return null;
+  // The header's 64 px line height would stretch the input group's cells and lift the box to the top.
   return (
-    <Input.Search
-      allowClear
-      maxLength={200}
-      placeholder={t('search.placeholder')}
-      aria-label={t('search.label')}
-      style={{ width: 280 }}
-      onSearch={(value) => value.trim() && navigate(`/search?q=${encodeURIComponent(value.trim())}`)}
-    />
+    <div style={{ display: 'flex', alignItems: 'center', lineHeight: 'normal' }}>
+      <Input.Search
+        allowClear
+        maxLength={200}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+        style={{ width: 280 }}
+        onSearch={(value) => value.trim() && navigate(`/search?q=${encodeURIComponent(value.trim())}`)}
+      />
+    </div>
   );
 }
