@@ -96,6 +96,10 @@ public sealed class CaseCustomerTests : IDisposable
 
         var manager = await app.StaffAsync("Manager", "SH");
         var customer = (await (await manager.GetAsync("/api/customers?q=ottoline.quenby@example.org")).JsonAsync()).AsArray().Single()!.Id();
+        var caseId = await app.WithDbAsync(db => db.Cases.Where(c => c.CustomerId == Guid.Parse(customer)).Select(c => c.Id).SingleAsync());
+        await (await manager.PostAsJsonAsync("/api/encounters", new { channel = "phone", caseId, summary = "Called about the passbook, Quenbyfold Farm" }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        Assert.NotEmpty((await (await manager.GetAsync("/api/search?q=Quenbyfold")).JsonAsync())["items"]!.AsArray());
         string[] secrets = ["ottoline.quenby@example.org", "Quenbyfold", "PB-77410", "Ottoline Quenby"];
         Assert.NotEmpty(await TablesContainingAsync(app, secrets));
         var casesBefore = await app.WithDbAsync(db => db.Cases.CountAsync());
@@ -103,6 +107,7 @@ public sealed class CaseCustomerTests : IDisposable
         await (await manager.PostAsJsonAsync($"/api/customers/{customer}/erase", new { reason = "Asked by phone" })).ShouldBeAsync(HttpStatusCode.OK);
 
         Assert.Equal([], await TablesContainingAsync(app, secrets));
+        Assert.Empty((await (await manager.GetAsync("/api/search?q=Quenbyfold")).JsonAsync())["items"]!.AsArray());
         Assert.Equal([], FilesContaining(app.DataDirectory, secrets));
         Assert.Equal(casesBefore, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.CustomerId == Guid.Parse(customer))));
     }

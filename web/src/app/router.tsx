@@ -116,6 +116,7 @@ export const router = createBrowserRouter([
           { path: ':id', lazy: async () => ({ Component: (await import('../features/cases/pages/CaseDetailPage')).CaseDetailPage }) },
         ],
       },
+      { path: 'search', lazy: async () => ({ Component: (await import('../features/search/pages/SearchPage')).SearchPage }) },
       {
         path: 'encounters',
         element: <RequirePermission permission="cases.read" />,

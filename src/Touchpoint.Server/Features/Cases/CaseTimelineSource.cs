@@ -39,16 +39,24 @@ public sealed class CaseTimelineSource : ICustomerTimelineSource
     /// <summary>
     /// The contact snapshot goes, and so does what the customer wrote (their words may carry anything about them);
     /// numbers, times, statuses and SLA outcomes stay for the reports. Staff replies and notes stay: they are the
-    /// organisation's record of its own work.
+    /// organisation's record of its own work. The cases change through the tracker, so the search index follows them
+    /// in the erasure's SaveChanges.
     /// </summary>
     public async Task EraseAsync(TouchpointDb db, Guid customerId, CancellationToken ct)
     {
-        var cases = db.Cases.Where(c => c.CustomerId == customerId);
-        await db.CaseMessages.Where(m => m.Direction == CaseMessageDirections.Inbound && cases.Any(c => c.Id == m.CaseId))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Body, "").SetProperty(m => m.AuthorName, ""), ct);
-        await cases.ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.CustomerName, "").SetProperty(c => c.CustomerEmail, (string?)null).SetProperty(c => c.CustomerPhone, (string?)null)
-            .SetProperty(c => c.Subject, "").SetProperty(c => c.Description, ""), ct);
+        var cases = await db.Cases.Where(c => c.CustomerId == customerId).ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        foreach (var m in await db.CaseMessages.Where(m => m.Direction == CaseMessageDirections.Inbound && ids.Contains(m.CaseId)).ToListAsync(ct))
+        {
+            m.Body = "";
+            m.AuthorName = "";
+        }
+        foreach (var c in cases)
+        {
+            c.CustomerName = "";
+            c.CustomerEmail = c.CustomerPhone = null;
+            c.Subject = c.Description = "";
+        }
     }
 
     public IReadOnlyList<string> ErasedTables => ["Cases", "CaseMessages"];

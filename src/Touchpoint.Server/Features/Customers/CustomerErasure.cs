@@ -49,7 +49,7 @@ public sealed class CustomerErasure(CustomerHistory history, SegmentMembership s
             if (db.IsPostgres)
             {
                 // Table names come from the code (each source's ErasedTables), never from input.
-                var tables = new[] { "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys" }.Concat(history.ErasedTables);
+                var tables = new[] { "Customers", "CustomerContacts", "CustomerIdentifiers", "CustomerNameKeys", "SearchEntries" }.Concat(history.ErasedTables);
 #pragma warning disable EF1003
                 await db.Database.ExecuteSqlRawAsync("VACUUM " + string.Join(", ", tables.Select(t => $"\"{t}\"")), ct);
 #pragma warning restore EF1003

@@ -38,4 +38,13 @@ public sealed class EncounterTimelineSource : ICustomerTimelineSource
         {
             ["encounters"] = await db.Encounters.Where(e => e.CustomerId == from).ExecuteUpdateAsync(s => s.SetProperty(e => e.CustomerId, to), ct),
         };
+
+    /// <summary>The contact's name and the summary (what they said, in staff's words) go; channel, times and outcome stay.</summary>
+    public async Task EraseAsync(TouchpointDb db, Guid customerId, CancellationToken ct)
+    {
+        foreach (var e in await db.Encounters.Where(e => e.CustomerId == customerId).ToListAsync(ct))
+            e.CustomerName = e.Summary = null;
+    }
+
+    public IReadOnlyList<string> ErasedTables => ["Encounters"];
 }

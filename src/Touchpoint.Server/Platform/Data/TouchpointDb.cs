@@ -8,6 +8,7 @@ using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Devices;
 using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Platform.Search;
 using Touchpoint.Server.Platform.Settings;
 
 namespace Touchpoint.Server.Platform.Data;
@@ -49,6 +50,7 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<Macro> Macros => Set<Macro>();
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

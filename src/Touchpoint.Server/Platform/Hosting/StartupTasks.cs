@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Demo;
+using Touchpoint.Server.Platform.Search;
 
 namespace Touchpoint.Server.Platform.Hosting;
 
@@ -10,7 +11,7 @@ namespace Touchpoint.Server.Platform.Hosting;
 /// Runs before the server accepts requests (StartingAsync comes before any hosted StartAsync, the web server's
 /// included): migrates the schema, creates the admin, seeds demo data. Then prints how to sign in.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, TouchpointOptions options, IServer server) : IHostedLifecycleService
+public sealed class StartupTasks(IServiceProvider services, TouchpointOptions options, IServer server, ILogger<StartupTasks> log) : IHostedLifecycleService
 {
     private string? generatedPassword;
 
@@ -21,6 +22,8 @@ public sealed class StartupTasks(IServiceProvider services, TouchpointOptions op
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
         generatedPassword = await AdminBootstrap.EnsureAdminAsync(db, options, ct);
         await Features.Cases.MacroDefaults.SeedAsync(db, ct);
+        // Before the demo data, which the index then follows as it is written (a fresh database rebuilds nothing).
+        await services.GetRequiredService<SearchIndexing>().EnsureCurrentAsync(db, log, ct);
         if (options.DemoData)
         {
             await DemoData.SeedAsync(db, options.DemoHistoryDays, ct);

@@ -6,6 +6,7 @@ using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
+using Touchpoint.Server.Features.Search;
 using Touchpoint.Server.Platform.Sms;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Data;
@@ -46,6 +47,7 @@ public static class TouchpointApp
         services.AddCustomerTimelineSource<EncounterTimelineSource>();
         services.AddCustomerTimelineSource<CaseTimelineSource>();
         services.AddCustomerTimelineSource<MailCustomerData>();
+        services.AddSearch();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
@@ -114,6 +116,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapEncountersApi();
+        app.MapSearchApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

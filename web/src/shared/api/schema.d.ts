@@ -3949,6 +3949,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kinds?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResults"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchRebuildResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4711,6 +4795,37 @@ export interface components {
             /** Format: uuid */
             itemId: null | string;
         };
+        SearchHitDto: {
+            kind: string;
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["SnippetPart"][];
+            snippet: components["schemas"]["SnippetPart"][];
+            label: null | string;
+            branchCode: null | string;
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            score: number;
+        };
+        SearchRebuildResult: {
+            documents: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            seconds: number;
+        };
+        SearchResults: {
+            items: components["schemas"]["SearchHitDto"][];
+            /** Format: int32 */
+            total: number;
+            counts: {
+                [key: string]: number;
+            };
+            capped: boolean;
+            /** Format: int32 */
+            nextOffset: null | number;
+        };
         SegmentDto: {
             code: string;
             name: components["schemas"]["LocalizedText"];
@@ -4792,6 +4907,10 @@ export interface components {
             resolutionMinutes: number;
             /** Format: int32 */
             warnAtPercent: number;
+        };
+        SnippetPart: {
+            text: string;
+            hit: boolean;
         };
         StaffEvaluationSummary: {
             staffName: null | string;

@@ -8,6 +8,7 @@ import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
 import { Brand } from './Brand';
 import { BranchContextSelect } from './BranchContextSelect';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { activeNavigationPath, navigationItems } from './navigation';
 import { UserMenu } from './UserMenu';
@@ -33,7 +34,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="tp-header">
-          <Space size="middle">
+          <Space size="middle" align="center">
             <Button
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
@@ -42,6 +43,7 @@ export function AppLayout() {
               onClick={() => setCollapsed(!collapsed)}
             />
             <BranchContextSelect />
+            <HeaderSearch />
           </Space>
           <Space size="middle">
             <ConnectionBadge />

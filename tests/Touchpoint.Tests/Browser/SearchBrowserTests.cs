@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using Touchpoint.Tests.Infrastructure;
+
+namespace Touchpoint.Tests.Browser;
+
+/// <summary>The header's search box and the search page, on the demo data, in Chinese.</summary>
+public sealed class SearchBrowserTests
+{
+    [BrowserFact]
+    public async Task Manager_SearchesInSimplifiedChinese_AndFindsTraditionalText()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        var page = browser.Page;
+        await browser.SignInAsync("sh.manager", TouchpointFactory.DemoPassword);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN", new() { Timeout = 15_000 });
+
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索工单、服务接触和客户" }).First;
+        await box.FillAsync("年费 扣款");
+        await box.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "搜索", Exact = true })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        // Taipei's case is written in traditional characters (信用卡年費重複扣款): the simplified query finds it.
+        var cases = page.GetByLabel("工单", new() { Exact = true });
+        await Assertions.Expect(cases.Locator("mark", new() { HasText = "年費" }).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(cases.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/cases/"));
+        await Assertions.Expect(page.Locator(".ant-spin-spinning")).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("search-zh-CN");
+
+        await cases.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("TP-\\d{6}") })).ToBeVisibleAsync();
+    }
+}
