@@ -32,7 +32,8 @@ public sealed class SlaPolicyCache(TimeProvider clock)
 }
 
 /// <summary>What every case operation shares: the database, branch set-up and calendars, SLA policies, clock, gate and events.</summary>
-public sealed class CaseContext(TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
+public sealed class CaseContext(TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate,
+    Feedback.SurveyInvitations surveys)
 {
     public const string CaseChangedEvent = "case.changed";
     public const string SlaWarningEvent = "case.slaWarning";
@@ -42,6 +43,7 @@ public sealed class CaseContext(TouchpointDb db, BranchDirectory directory, SlaP
     public WriteGate Gate => gate;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public SlaPolicyCache Policies => policies;
+    public Feedback.SurveyInvitations Surveys => surveys;
 
     public Task<BranchLayout?> BranchAsync(Guid id, CancellationToken ct) => directory.FindAsync(db, id, ct);
     public Task<BranchLayout?> BranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);

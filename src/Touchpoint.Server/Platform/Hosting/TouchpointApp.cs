@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Sms;
@@ -43,6 +44,7 @@ public static class TouchpointApp
         services.AddCustomers();
         services.AddCustomerTimelineSource<QueueTimelineSource>();
         services.AddCustomerTimelineSource<EncounterTimelineSource>();
+        services.AddFeedback(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
@@ -111,6 +113,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapEncountersApi();
+        app.MapFeedbackApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.
