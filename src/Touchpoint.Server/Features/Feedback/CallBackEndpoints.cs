@@ -60,8 +60,10 @@ public static class CallBackEndpoints
         var caller = user.FindFirstValue(TouchpointClaims.DisplayName) ?? user.ActorName();
         var lang = c.Language;
         var about = item.Reference is { } r ? Messages.GetIn(lang, "feedback.callAbout", r) : "";
+        // The caller addresses the customer by name: the script alone shows it in full, the list keeps it masked.
+        var name = c.CustomerId is { } cid ? await db.Customers.AsNoTracking().Where(x => x.Id == cid).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         return TypedResults.Ok(new CallBackDetail(item, new CallScript(
-            Messages.GetIn(lang, "feedback.callGreeting", item.CustomerName, b.Name.Resolve(lang), caller, about),
+            Messages.GetIn(lang, "feedback.callGreeting", name ?? item.CustomerName, b.Name.Resolve(lang), caller, about),
             Messages.GetIn(lang, "feedback.callClosing"),
             (template?.Questions ?? []).Select(q => PublicSurveyEndpoints.ToDto(q, lang)).ToList())));
     }
