@@ -5,6 +5,8 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  LikeOutlined,
+  PhoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -22,6 +24,8 @@ export interface NavigationItem {
     | 'nav.counter'
     | 'nav.cases'
     | 'nav.encounters'
+    | 'nav.feedback'
+    | 'nav.callBacks'
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
@@ -42,6 +46,8 @@ export const navigationItems: NavigationItem[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
   { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
+  { path: '/feedback', labelKey: 'nav.feedback', icon: <LikeOutlined />, permission: 'feedback.read' },
+  { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
