@@ -70,7 +70,11 @@ export function FeedbackPage() {
                 { key: 'label', title: t('feedback.reason'), dataIndex: 'label' },
                 { key: 'count', title: t('feedback.count'), dataIndex: 'count', align: 'right', width: 70 },
                 { key: 'cumulative', title: t('feedback.cumulative'), width: 150,
-                  render: (_, r) => <Progress percent={Math.round(r.cumulativeShare * 100)} size="small" status={r.cumulativeShare <= 0.8 ? 'exception' : 'normal'} /> },
+                  render: (_, r) => (
+                    // The first reasons up to 80% are the vital few (red): fixing them removes most dissatisfaction.
+                    <Progress percent={Math.round(r.cumulativeShare * 100)} size="small" status={r.cumulativeShare <= 0.8 ? 'exception' : 'normal'}
+                      aria-label={`${r.label}: ${t('feedback.cumulative')} ${Math.round(r.cumulativeShare * 100)}%`} format={(p) => `${p}%`} />
+                  ) },
               ]}
             />
           </Card>
