@@ -30,6 +30,7 @@ public static class FeedbackDemoData
     public static async Task SeedAsync(IServiceProvider services, TouchpointDb db, CancellationToken ct)
     {
         if (await db.Settings.AnyAsync(s => s.Key == SeededKey, ct)) return;
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await DefaultTemplates.EnsureAsync(db, ct);
         var tokens = services.GetRequiredService<SurveyTokens>();
         await tokens.LoadKeyAsync(ct);
@@ -42,8 +43,12 @@ public static class FeedbackDemoData
             await CasesAsync(db, tokens, templates[DefaultTemplates.Case], branch.Id, random, ct);
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await CallBacksAsync(db, ct);
         db.Settings.Add(new SystemSetting { Key = SeededKey, Value = DateTime.UtcNow.ToString("O") });
         await db.SaveChangesAsync(ct);
+        // Start-up time matters for a demo: say what this part costs.
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FeedbackDemoData))
+            .LogInformation("Demo feedback seeded in {Milliseconds} ms", started.ElapsedMilliseconds);
     }
 
     private static async Task CounterAsync(TouchpointDb db, SurveyTokens tokens, Guid templateId, Guid branchId, Random random, CancellationToken ct)
@@ -153,6 +158,30 @@ public static class FeedbackDemoData
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The last three days' dissatisfied known customers who can be phoned: today's list, one already reached.</summary>
+    private static async Task CallBacksAsync(TouchpointDb db, CancellationToken ct)
+    {
+        var since = DateTime.UtcNow.AddDays(-3);
+        var recent = await db.SurveyInvitations.AsNoTracking()
+            .Where(i => i.Dissatisfied && i.CustomerId != null && i.CreatedAt >= since
+                && db.CustomerContacts.Any(c => c.CustomerId == i.CustomerId && c.Kind == Customers.ContactKinds.Phone))
+            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        var branches = await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+        var n = 0;
+        foreach (var i in recent)
+        {
+            var reached = n++ % 4 == 0;
+            db.CallBacks.Add(new CallBack
+            {
+                BranchId = i.BranchId, CustomerId = i.CustomerId, TicketId = i.TicketId, CaseId = i.CaseId, SourceInvitationId = i.Id, StaffUserId = i.StaffUserId,
+                CounterId = i.CounterId, ServiceTypeId = i.ServiceTypeId, Reason = CallBackReasons.Dissatisfied, Language = i.Language, CreatedAt = i.CreatedAt,
+                DueDate = QueueClock.BusinessDate(branches[i.BranchId], DateTime.UtcNow), Status = reached ? CallBackStatuses.Done : CallBackStatuses.Open,
+                Attempts = reached ? 1 : 0, LastOutcome = reached ? CallOutcomes.Reached : null, LastAttemptAt = reached ? DateTime.UtcNow.AddHours(-1) : null,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A point on a scale, from a distribution between the one of a served-on-time customer and one who waited far too long.</summary>

@@ -120,8 +120,8 @@ public sealed class FeedbackScheduler(
     }
 
     /// <summary>
-    /// Today's sample: known customers served yesterday who consent, have a phone, gave no feedback on that visit and
-    /// were not called within the throttle period. Chosen by a hash of the ticket id, so every node picks the same ones.
+    /// Today's sample: known customers served yesterday who consent, have a phone, answered no survey link and were not
+    /// called within the throttle period (a pad rating alone does not count: the call asks what the pad cannot). Chosen by a hash of the ticket id, so every node picks the same ones.
     /// </summary>
     public async Task<int> SampleCallBacksAsync(TouchpointDb db, Branch branch, CancellationToken ct)
     {
@@ -142,7 +142,7 @@ public sealed class FeedbackScheduler(
             var ok = await db.Customers.AnyAsync(c => c.Id == customerId && c.ConsentSurveys && c.Status == CustomerStatuses.Active, ct)
                 && await db.CustomerContacts.AnyAsync(c => c.CustomerId == customerId && c.Kind == ContactKinds.Phone, ct)
                 && !await db.CallBacks.AnyAsync(c => c.CustomerId == customerId && c.CreatedAt > since, ct)
-                && !await db.SurveyInvitations.AnyAsync(i => i.CustomerId == customerId && i.FirstAnsweredAt != null && i.CreatedAt > since, ct);
+                && !await db.SurveyInvitations.AnyAsync(i => i.CustomerId == customerId && i.RespondedAt != null && i.CreatedAt > since, ct);
             if (!ok) continue;
             db.CallBacks.Add(new CallBack
             {

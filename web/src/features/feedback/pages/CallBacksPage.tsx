@@ -17,7 +17,9 @@ export function CallBacksPage() {
   const { t } = useTranslation();
   const [current] = useCurrentBranch();
   const branches = useBranchList();
-  const [branch, setBranch] = useState<string | undefined>(current);
+  const [chosen, setBranch] = useState<string | undefined>(current);
+  // Head-office roles working across all branches start with the first one: the list is one branch's day.
+  const branch = chosen ?? branches.data?.[0]?.code;
   const [status, setStatus] = useState<string>('open');
   const list = useCallBacks(branch, status);
   const [selected, setSelected] = useState<string>();
