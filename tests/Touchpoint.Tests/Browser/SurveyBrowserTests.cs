@@ -69,6 +69,14 @@ public sealed class SurveyBrowserTests
         await browser.ScreenshotAsync("feedback-measures-en-US");
         await page.GotoAsync("/callbacks");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phone call-backs" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nobody to call today.").Or(page.GetByRole(AriaRole.Cell, new() { Name = "Dissatisfied" }).First)).ToBeVisibleAsync();
         await browser.ScreenshotAsync("feedback-callbacks-en-US");
+
+        // The designer: the counter survey opens with its five questions, each in four languages.
+        await page.GotoAsync("/feedback/templates");
+        await page.GetByRole(AriaRole.Cell, new() { Name = "counter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Question 5")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Question · 한국어").First).ToHaveValueAsync("이번 서비스에 만족하셨습니까?");
+        await browser.ScreenshotAsync("feedback-designer-en-US");
     }
 }

@@ -106,7 +106,10 @@ export const router = createBrowserRouter([
       {
         path: 'feedback',
         element: <RequirePermission permission="feedback.read" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/feedback/pages/FeedbackPage')).FeedbackPage }) }],
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/feedback/pages/FeedbackPage')).FeedbackPage }) },
+          { path: 'templates', lazy: async () => ({ Component: (await import('../features/feedback/pages/SurveyTemplatesPage')).SurveyTemplatesPage }) },
+        ],
       },
       {
         path: 'callbacks',

@@ -8,6 +8,7 @@ import {
   LikeOutlined,
   PhoneOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -26,6 +27,7 @@ export interface NavigationItem {
     | 'nav.encounters'
     | 'nav.feedback'
     | 'nav.callBacks'
+    | 'nav.surveys'
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
@@ -47,6 +49,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
   { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
   { path: '/feedback', labelKey: 'nav.feedback', icon: <LikeOutlined />, permission: 'feedback.read' },
+  { path: '/feedback/templates', labelKey: 'nav.surveys', icon: <FormOutlined />, permission: 'feedback.manage' },
   { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
