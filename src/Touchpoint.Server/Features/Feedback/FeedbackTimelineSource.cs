@@ -13,7 +13,8 @@ public sealed class FeedbackTimelineSource : ICustomerTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct)
     {
-        var invitations = db.SurveyInvitations.AsNoTracking().Where(i => i.FirstAnsweredAt != null && (i.CustomerId == query.CustomerId
+        // Answers given on a link or the phone; a pad rating alone is already on the timeline as the ticket's rating.
+        var invitations = db.SurveyInvitations.AsNoTracking().Where(i => i.RespondedAt != null && (i.CustomerId == query.CustomerId
             || (i.TicketId != null && db.QueueTickets.Any(t => t.Id == i.TicketId && t.CustomerId == query.CustomerId))));
         if (query.BranchIds is { } branches) invitations = invitations.Where(i => branches.Contains(i.BranchId));
         if (query.Before is { } before) invitations = invitations.Where(i => i.FirstAnsweredAt < before);
