@@ -73,6 +73,7 @@ public static class ScenarioRegistry
         new CreateCaseScenario(),
         new ListCasesScenario(),
         new SearchScenario(),
+        new SurveyAnswerScenario(),
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>

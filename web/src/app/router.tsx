@@ -8,7 +8,7 @@ import { PageLoading } from '../shared/ui';
 /** Pages reachable without signing in; a 401 there must not bounce the visitor to /login. */
 const publicPaths = ['/login', '/pair', '/pad'];
 /** Full-screen pages of devices and customers (kiosk, lobby display, ticket on a phone): never a sign-in redirect. */
-const publicPrefixes = ['/kiosk/', '/q/', '/t/', '/display/'];
+const publicPrefixes = ['/kiosk/', '/q/', '/t/', '/display/', '/s/'];
 
 export function isPublicPath(pathname: string): boolean {
   return publicPaths.includes(pathname) || publicPrefixes.some((prefix) => pathname.startsWith(prefix));
@@ -47,6 +47,11 @@ export const router = createBrowserRouter([
     path: '/t/:id',
     HydrateFallback: PageLoading,
     lazy: async () => ({ Component: (await import('../features/queue/pages/TicketStatusPage')).TicketStatusPage }),
+  },
+  {
+    path: '/s/:token',
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/feedback/pages/SurveyPage')).SurveyPage }),
   },
   {
     path: '/display/:branch',
@@ -97,6 +102,19 @@ export const router = createBrowserRouter([
           },
           { path: ':branch', lazy: async () => ({ Component: (await import('../features/queue/pages/QueueBoardPage')).QueueBoardPage }) },
         ],
+      },
+      {
+        path: 'feedback',
+        element: <RequirePermission permission="feedback.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/feedback/pages/FeedbackPage')).FeedbackPage }) },
+          { path: 'templates', lazy: async () => ({ Component: (await import('../features/feedback/pages/SurveyTemplatesPage')).SurveyTemplatesPage }) },
+        ],
+      },
+      {
+        path: 'callbacks',
+        element: <RequirePermission permission="feedback.call" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/feedback/pages/CallBacksPage')).CallBacksPage }) }],
       },
       {
         path: 'customers',

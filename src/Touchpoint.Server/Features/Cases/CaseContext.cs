@@ -34,7 +34,8 @@ public sealed class SlaPolicyCache(TimeProvider clock)
 
 /// <summary>What every case operation shares: the database, branch set-up and calendars, SLA policies, clock, gate and events.</summary>
 public sealed class CaseContext(
-    TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate, CustomerMatcher customers)
+    TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate,
+    CustomerMatcher customers, Feedback.SurveyInvitations surveys)
 {
     public const string CaseChangedEvent = "case.changed";
     public const string SlaWarningEvent = "case.slaWarning";
@@ -45,6 +46,7 @@ public sealed class CaseContext(
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public SlaPolicyCache Policies => policies;
     public CustomerMatcher Customers => customers;
+    public Feedback.SurveyInvitations Surveys => surveys;
 
     public Task<BranchLayout?> BranchAsync(Guid id, CancellationToken ct) => directory.FindAsync(db, id, ct);
     public Task<BranchLayout?> BranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);

@@ -25,7 +25,7 @@ public sealed record CaseDetail(
     Guid Id, string Reference, string BranchCode, string Subject, string Description, string Channel, string Priority, string? Category,
     IReadOnlyList<string> Tags, string Status, IReadOnlyList<string> NextStatuses, CaseCustomerDto Customer, Guid? AssigneeId,
     string? AssigneeName, string? Team, DateTime CreatedAt, DateTime UpdatedAt, Guid? MergedIntoId, CaseSlaDto Sla,
-    IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseLinkDto> Links, string Language);
+    IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseLinkDto> Links, string Language, string? SurveyUrl = null);
 
 public static class CaseQueries
 {
@@ -127,7 +127,7 @@ public static class CaseQueries
             c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null, c.Team, c.CreatedAt, c.UpdatedAt, c.MergedIntoId,
             new CaseSlaDto(c.FirstResponseDueAt, c.FirstRespondedAt, c.NextResponseDueAt, c.ResolutionDueAt, c.SolvedAt, c.SlaPausedAt,
                 c.SlaDueAt, c.SlaTarget, c.SlaBreached),
-            messages, links, c.Language);
+            messages, links, c.Language, c.Status is CaseStatuses.Solved or CaseStatuses.Closed ? await cases.Surveys.UrlForCaseAsync(db, c.Id, ct) : null);
     }
 
     private static async Task<Dictionary<Guid, string>> UserNamesAsync(CaseContext cases, IEnumerable<Guid?> ids, CancellationToken ct)

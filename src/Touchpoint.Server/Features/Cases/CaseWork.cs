@@ -74,6 +74,7 @@ public static class CaseWork
         await MoveAsync(cases, c, branch!.Branch, r.Status, ct);
         audit.Record(AuditActions.CaseStatusChanged, $"case:{c.Reference}", new { from, to = c.Status });
         await cases.Db.SaveChangesAsync(ct);
+        if (c.Status == CaseStatuses.Solved) await cases.Surveys.CaseSolvedAsync(cases.Db, c, ct);
         await cases.PublishAsync(branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
         return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));
     }

@@ -46,7 +46,8 @@ public static class EvaluationEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Rate(
-        Guid id, RateRequest r, ClaimsPrincipal device, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock, CancellationToken ct)
+        Guid id, RateRequest r, ClaimsPrincipal device, TouchpointDb db, IRealtimePublisher realtime, TimeProvider clock,
+        Feedback.PadAnswers padAnswers, Cases.CaseContext cases, CancellationToken ct)
     {
         var v = new Validation();
         if (r.Rating is null || !EvaluationRatings.All.Contains(r.Rating)) v.Add("rating", "validation.rating", string.Join(", ", EvaluationRatings.All));
@@ -66,6 +67,8 @@ public static class EvaluationEndpoints
         var saved = await db.ServiceEvaluations.Where(e => e.Id == id && e.Rating == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Rating, r.Rating).SetProperty(e => e.RatedAt, now).SetProperty(e => e.Reasons, kept), ct);
         if (saved == 0) return QueueContext.Conflict("queue.alreadyRated");
+        // The rating is the first answer of the ticket's survey; dissatisfaction is followed up from there.
+        await padAnswers.RecordAsync(db, cases, evaluation.TicketId, r.Rating!, kept, ct);
         if (r.Rating == EvaluationRatings.Dissatisfied)
             await realtime.PublishAsync(new RealtimeEvent(DissatisfiedEvent, branch.Code, System.Text.Json.JsonSerializer.SerializeToNode(
                     new { evaluationId = id, counter = counter.Number, reasons = kept, ticketId = evaluation.TicketId }, QueueContext.EventJson)),

@@ -12,14 +12,16 @@ namespace Touchpoint.Server.Features.Queue;
 public sealed record TicketDto(
     Guid Id, string Number, string BranchCode, string Service, string ServiceName, string Priority, string Language, string Status,
     int? Position, int? PeopleAhead, int? EstimatedWaitMinutes, DateTime IssuedAt, DateTime? CalledAt, DateTime? StartedAt,
-    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl, IReadOnlyList<string> Care);
+    DateTime? CompletedAt, int? Counter, string? StaffName, int RecallCount, int RecallLimit, string StatusUrl, IReadOnlyList<string> Care,
+    string? SurveyUrl = null);
 
 /// <summary>
 /// What every queue operation shares, in one scoped service: the database, the cached branch set-up, wait estimates,
 /// real-time publishing, the clock and the write gate; with the lookups, answers and events they have in common.
 /// </summary>
 public sealed class QueueContext(
-    TouchpointDb db, BranchDirectory directory, WaitEstimate wait, WaitingCounts waitingCounts, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate)
+    TouchpointDb db, BranchDirectory directory, WaitEstimate wait, WaitingCounts waitingCounts, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate,
+    Feedback.SurveyInvitations surveys)
 {
     public const string TicketChangedEvent = "ticket.changed";
     /// <summary>A call or recall to announce on the lobby display.</summary>
@@ -34,6 +36,7 @@ public sealed class QueueContext(
     public WaitEstimate Wait => wait;
     public WaitingCounts WaitingCounts => waitingCounts;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public Feedback.SurveyInvitations Surveys => surveys;
 
     /// <summary>The branch's set-up if the principal may work there: 404 if unknown, 403 if out of scope.</summary>
     public async Task<(BranchLayout? Layout, ProblemHttpResult? Problem)> FindBranchAsync(string code, ClaimsPrincipal user, CancellationToken ct)
@@ -117,7 +120,7 @@ public sealed class QueueContext(
         }
         return new TicketDto(t.Id, t.Number, layout.Branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
             position, ahead, minutes, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, layout.Branch.RecallLimit,
-            $"/t/{t.Id}", t.Care);
+            $"/t/{t.Id}", t.Care, t.Status == TicketStatuses.Completed ? await surveys.UrlForTicketAsync(db, t.Id, ct) : null);
     }
 
     public async Task PublishAsync(BranchLayout layout, QueueTicket t, int? counterNumber, string type, CancellationToken ct)

@@ -30,7 +30,9 @@ public static class TicketActions
         tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
         {
             var r = await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct);
-            return await Apply(id, u, q, ct, (t, b, d, now) => Complete(t, b.Branch, d, now, r?.Outcome));
+            // The survey invitation is saved with the completion: a ticket is never completed without its link, nor linked twice.
+            return await Apply(id, u, q, ct, async (t, b, d, now) =>
+                await Complete(t, b.Branch, d, now, r?.Outcome) ?? await InviteAsync(q, t, ct));
         });
         tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
             Apply(id, u, q, ct, (t, b, d, now) => Recall(t, b.Branch, d, now), QueueContext.TicketCalledEvent));
@@ -108,6 +110,12 @@ public static class TicketActions
                 Language = t.Language, PromptedAt = now, ExpiresAt = now.AddSeconds(b.RatingWindowSeconds),
             });
         return Task.FromResult<ProblemHttpResult?>(null);
+    }
+
+    private static async Task<ProblemHttpResult?> InviteAsync(QueueContext q, QueueTicket t, CancellationToken ct)
+    {
+        await q.Surveys.TicketCompletedAsync(q.Db, t, ct);
+        return null;
     }
 
     private static Task<ProblemHttpResult?> Recall(QueueTicket t, Branch b, TouchpointDb db, DateTime now)

@@ -3,6 +3,7 @@ using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Audit;
@@ -51,6 +52,11 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
+    public DbSet<CallBack> CallBacks => Set<CallBack>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -4,6 +4,7 @@ using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Features.Search;
@@ -48,6 +49,7 @@ public static class TouchpointApp
         services.AddCustomerTimelineSource<CaseTimelineSource>();
         services.AddCustomerTimelineSource<MailCustomerData>();
         services.AddSearch();
+        services.AddFeedback(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             // The committed copy in web/openapi.json must not depend on the address a server happened to run at.
@@ -117,6 +119,7 @@ public static class TouchpointApp
         app.MapCasesApi();
         app.MapEncountersApi();
         app.MapSearchApi();
+        app.MapFeedbackApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

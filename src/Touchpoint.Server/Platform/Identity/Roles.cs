@@ -59,22 +59,29 @@ public static class Permissions
     public const string CasesManage = "cases.manage";
     /// <summary>Deliver inbound email (a mail server's pipe or a provider's forward, with an API token of this scope).</summary>
     public const string ChannelsEmail = "channels.email";
+    /// <summary>Read satisfaction and loyalty measures and the survey templates.</summary>
+    public const string FeedbackRead = "feedback.read";
+    /// <summary>Work the phone call-back list: dial (audited) and record attempts and answers.</summary>
+    public const string FeedbackCall = "feedback.call";
+    /// <summary>Design surveys, set a branch's feedback settings, start relationship surveys.</summary>
+    public const string FeedbackManage = "feedback.manage";
 
     public static readonly IReadOnlyList<string> All =
         [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
          CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments,
-         CasesRead, CasesWrite, CasesManage, ChannelsEmail];
+         CasesRead, CasesWrite, CasesManage, ChannelsEmail, FeedbackRead, FeedbackCall, FeedbackManage];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
         [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
-            CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage],
+            CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage,
+            FeedbackRead, FeedbackCall, FeedbackManage],
         // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite],
-        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite],
-        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite],
-        [Roles.QualityReviewer] = [OrganisationRead, CasesRead],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, FeedbackRead, FeedbackCall],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
+        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
+        [Roles.QualityReviewer] = [OrganisationRead, CasesRead, FeedbackRead],
         [Roles.Trainer] = [OrganisationRead],
     };
 

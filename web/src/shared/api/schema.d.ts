@@ -4033,6 +4033,577 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyForm"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubmitSurveyRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                    counter?: number;
+                    service?: string;
+                    staff?: string;
+                    channel?: string;
+                    segment?: string;
+                    from?: string;
+                    to?: string;
+                    groupBy?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSummaryDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyTemplateDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyTemplateDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyTemplateDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/relationship-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RelationshipSurveyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RelationshipSurveyResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/callbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallBackDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/callbacks/{id}/dial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DialedNumber"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/callbacks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CallAttemptRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallBackItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{branch}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallBackItem"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{branch}/callbacks/sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{branch}/feedback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSettingsDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    branch: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackSettingsDto"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSettingsDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4162,6 +4733,44 @@ export interface components {
             open: string;
             close: string;
         };
+        CallAttemptRequest: {
+            outcome: null | string;
+            answers: null | components["schemas"]["SurveyAnswerInput"][];
+            note: null | string;
+        };
+        CallBackDetail: {
+            item: components["schemas"]["CallBackItem"];
+            script: components["schemas"]["CallScript"];
+        };
+        CallBackItem: {
+            /** Format: uuid */
+            id: string;
+            branchCode: string;
+            reason: string;
+            dueDate: string;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: int32 */
+            maxAttempts: number;
+            lastOutcome: null | string;
+            /** Format: date-time */
+            lastAttemptAt: null | string;
+            customerName: string;
+            phoneMasked: null | string;
+            reference: null | string;
+            /** Format: int32 */
+            counter: null | number;
+            staffName: null | string;
+            language: string;
+            /** Format: uuid */
+            customerId: null | string;
+        };
+        CallScript: {
+            greeting: string;
+            closing: string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+        };
         CallTicketRequest: {
             /** Format: uuid */
             ticketId: null | string;
@@ -4209,6 +4818,7 @@ export interface components {
             messages: components["schemas"]["CaseMessageDto"][];
             links: components["schemas"]["CaseLinkDto"][];
             language: string;
+            surveyUrl?: null | string;
         };
         CaseLinkDto: {
             /** Format: uuid */
@@ -4364,6 +4974,16 @@ export interface components {
             branches: null | string[];
             language: null | string;
         };
+        CsatMeasure: {
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            satisfied: number;
+            /** Format: double */
+            satisfiedShare: null | number;
+            /** Format: double */
+            average5: null | number;
+        };
         CustomerDto: {
             /** Format: uuid */
             id: string;
@@ -4468,6 +5088,17 @@ export interface components {
             /** Format: int32 */
             counterNumber: null | number;
         };
+        DialedNumber: {
+            phone: string;
+        };
+        EffortMeasure: {
+            /** Format: int32 */
+            answers: number;
+            /** Format: double */
+            average: null | number;
+            /** Format: double */
+            easyShare: null | number;
+        };
         EncounterDto: {
             /** Format: uuid */
             id: string;
@@ -4564,6 +5195,51 @@ export interface components {
             /** Format: date-time */
             erasedAt: null | string;
         };
+        FeedbackMeasures: {
+            key: null | string;
+            label: null | string;
+            /** Format: int32 */
+            invitations: number;
+            /** Format: int32 */
+            responded: number;
+            /** Format: double */
+            responseRate: null | number;
+            /** Format: int32 */
+            prompted: number;
+            /** Format: int32 */
+            unrated: number;
+            /** Format: double */
+            unratedShare: null | number;
+            csat: components["schemas"]["CsatMeasure"];
+            nps: components["schemas"]["NpsMeasure"];
+            effort: components["schemas"]["EffortMeasure"];
+        };
+        FeedbackSettingsDto: {
+            /** Format: int32 */
+            throttleDays: number;
+            /** Format: int32 */
+            linkValidDays: number;
+            /** Format: int32 */
+            caseSurveyDelayMinutes: number;
+            openFollowUpCase: boolean;
+            /** Format: int32 */
+            callBackSamplePercent: number;
+            /** Format: int32 */
+            callBackMaxAttempts: number;
+            counterTemplate: string;
+            caseTemplate: string;
+            relationshipTemplate: string;
+            phoneTemplate: string;
+        };
+        FeedbackSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: components["schemas"]["FeedbackMeasures"];
+            groups: components["schemas"]["FeedbackMeasures"][];
+            reasons: components["schemas"]["ReasonCount"][];
+        };
         Holiday: {
             date: string;
             name: string;
@@ -4616,6 +5292,7 @@ export interface components {
             /** Format: uuid */
             customerId?: null | string;
         };
+        JsonElement: unknown;
         KioskInfo: {
             branchCode: string;
             branchName: components["schemas"]["LocalizedText"];
@@ -4690,6 +5367,18 @@ export interface components {
             /** Format: uuid */
             otherId: null | string;
             reason: null | string;
+        };
+        NpsMeasure: {
+            /** Format: int32 */
+            answers: number;
+            /** Format: int32 */
+            promoters: number;
+            /** Format: int32 */
+            passives: number;
+            /** Format: int32 */
+            detractors: number;
+            /** Format: double */
+            score: null | number;
         };
         PadPrompt: {
             /** Format: uuid */
@@ -4782,6 +5471,34 @@ export interface components {
             rating: null | string;
             reasons: null | string[];
         };
+        ReasonCount: {
+            code: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            cumulativeShare: number;
+        };
+        RelationshipSurveyRequest: {
+            segment: null | string;
+            branch: null | string;
+        };
+        RelationshipSurveyResult: {
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            invited: number;
+            /** Format: int32 */
+            noConsent: number;
+            /** Format: int32 */
+            notEligible: number;
+            /** Format: int32 */
+            throttled: number;
+            /** Format: int32 */
+            noContact: number;
+        };
         ResetPasswordRequest: {
             newPassword: null | string;
         };
@@ -4794,6 +5511,10 @@ export interface components {
             reason: null | string;
             /** Format: uuid */
             itemId: null | string;
+        };
+        SampleResult: {
+            /** Format: int32 */
+            added: number;
         };
         SearchHitDto: {
             kind: string;
@@ -4929,6 +5650,83 @@ export interface components {
             /** Format: double */
             unratedShare: number;
         };
+        SubmitSurveyRequest: {
+            answers: null | components["schemas"]["SurveyAnswerInput"][];
+        };
+        SurveyAnswerInput: {
+            questionId: null | string;
+            value: components["schemas"]["JsonElement"];
+        };
+        SurveyForm: {
+            language: string;
+            branchName: string;
+            /** Format: int32 */
+            counter: null | number;
+            staffName: null | string;
+            reference: null | string;
+            questions: components["schemas"]["SurveyQuestionDto"][];
+        };
+        SurveyOption: {
+            code?: string;
+            text?: components["schemas"]["LocalizedText"];
+        };
+        SurveyOptionDto: {
+            value: null | string;
+            /** Format: int32 */
+            score: null | number;
+            label: string;
+        };
+        SurveyOptionInput: {
+            code: null | string;
+            text: null | components["schemas"]["LocalizedText"];
+        };
+        SurveyQuestion: {
+            id?: string;
+            type?: string;
+            text?: components["schemas"]["LocalizedText"];
+            /** Format: int32 */
+            scale?: null | number;
+            options?: null | components["schemas"]["SurveyOption"][];
+            multiple?: boolean;
+        };
+        SurveyQuestionDto: {
+            id: string;
+            type: string;
+            text: string;
+            options: null | components["schemas"]["SurveyOptionDto"][];
+            /** Format: int32 */
+            min: null | number;
+            /** Format: int32 */
+            max: null | number;
+            multiple: null | boolean;
+            minLabel: null | string;
+            maxLabel: null | string;
+        };
+        SurveyQuestionInput: {
+            id: null | string;
+            type: null | string;
+            text: null | components["schemas"]["LocalizedText"];
+            /** Format: int32 */
+            scale: null | number;
+            options: null | components["schemas"]["SurveyOptionInput"][];
+            multiple: null | boolean;
+        };
+        SurveyTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            questions: components["schemas"]["SurveyQuestion"][];
+            isActive: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SurveyTemplateInput: {
+            code: null | string;
+            name: null | components["schemas"]["LocalizedText"];
+            questions: null | components["schemas"]["SurveyQuestionInput"][];
+            isActive: null | boolean;
+        };
         TicketDto: {
             /** Format: uuid */
             id: string;
@@ -4962,6 +5760,7 @@ export interface components {
             recallLimit: number;
             statusUrl: string;
             care: string[];
+            surveyUrl?: null | string;
         };
         TimelineItemDto: {
             type: string;

@@ -5,7 +5,10 @@ import {
   CustomerServiceOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  LikeOutlined,
+  PhoneOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   KeyOutlined,
   SettingOutlined,
@@ -22,6 +25,9 @@ export interface NavigationItem {
     | 'nav.counter'
     | 'nav.cases'
     | 'nav.encounters'
+    | 'nav.feedback'
+    | 'nav.callBacks'
+    | 'nav.surveys'
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
@@ -42,6 +48,9 @@ export const navigationItems: NavigationItem[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
   { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
+  { path: '/feedback', labelKey: 'nav.feedback', icon: <LikeOutlined />, permission: 'feedback.read' },
+  { path: '/feedback/templates', labelKey: 'nav.surveys', icon: <FormOutlined />, permission: 'feedback.manage' },
+  { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },

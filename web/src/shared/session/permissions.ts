@@ -19,7 +19,10 @@ export type Permission =
   | 'cases.read'
   | 'cases.write'
   | 'cases.manage'
-  | 'channels.email';
+  | 'channels.email'
+  | 'feedback.read'
+  | 'feedback.call'
+  | 'feedback.manage';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;

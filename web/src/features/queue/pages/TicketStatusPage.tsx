@@ -197,6 +197,11 @@ function TicketCard({ ticket }: { ticket: Ticket }) {
       )}
       {ticket.status === 'parked' && <p>{t('ticketStatus.parkedHint')}</p>}
       {ticket.status === 'completed' && <p>{t('ticketStatus.completedHint')}</p>}
+      {ticket.status === 'completed' && ticket.surveyUrl && (
+        <Link className="tp-mobile__button tp-mobile__survey" to={ticket.surveyUrl} data-testid="survey-link">
+          {t('ticketStatus.survey')}
+        </Link>
+      )}
       {ticket.status === 'noShow' && (
         <p>
           {t('ticketStatus.noShowHint')} <Link to={`/q/${ticket.branchCode}`}>{t('ticketStatus.newTicket')}</Link>
