@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -48,6 +49,11 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
+    public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<MessagingChannel> MessagingChannels => Set<MessagingChannel>();
+    public DbSet<MessagingReceipt> MessagingReceipts => Set<MessagingReceipt>();
+    public DbSet<MessagingOutboxItem> MessagingOutbox => Set<MessagingOutboxItem>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

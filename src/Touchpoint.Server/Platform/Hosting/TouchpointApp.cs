@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
@@ -37,6 +38,7 @@ public static class TouchpointApp
         services.AddOrganisation();
         services.AddQueue();
         services.AddCases(builder.Configuration);
+        services.AddChat(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -111,6 +113,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapEncountersApi();
+        app.MapChatApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.
