@@ -25,8 +25,11 @@ public static class MessagingChannelEndpoints
         g.MapPut("/{id:guid}", Update);
         g.MapPost("/{id:guid}/secret", RotateSecret);
         g.MapDelete("/{id:guid}", Delete);
+        // The raw body is read by the endpoint (the signature covers its exact bytes); any content type is taken, so no
+        // Accepts() here: a gateway that labels its JSON oddly gets a signature answer, not a routing 404.
         app.MapPost("/api/channels/messaging/{channelKey}/inbound", MessagingInbound.Receive).AllowAnonymous().WithTags("Channels")
-            .Accepts<MessagingInboundMessage>("application/json");
+            .WithDescription("Body: {\"messageId\",\"from\":{\"id\",\"name\"},\"text\",\"language\"?} as JSON, signed: X-Touchpoint-Timestamp (Unix seconds) and "
+                + "X-Touchpoint-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + \".\" + body)).");
     }
 
     private static async Task<List<MessagingChannelDto>> List(ChatWork work, CancellationToken ct)
