@@ -8,6 +8,8 @@ import {
   FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
+  MessageOutlined,
+  CommentOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -22,6 +24,8 @@ export interface NavigationItem {
     | 'nav.counter'
     | 'nav.cases'
     | 'nav.encounters'
+    | 'nav.chats'
+    | 'nav.messaging'
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
@@ -42,9 +46,11 @@ export const navigationItems: NavigationItem[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
   { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
+  { path: '/chats', labelKey: 'nav.chats', icon: <MessageOutlined />, permission: 'cases.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
+  { path: '/admin/messaging', labelKey: 'nav.messaging', icon: <CommentOutlined />, permission: 'settings.manage' },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
   { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
