@@ -83,7 +83,7 @@ export function ChatsPage() {
     </List.Item>
   );
   const section = (title: string, items: ChatSummary[]) => (
-    <Card size="small" title={<Space>{title}<Badge count={items.length} showZero color="#0b5cad" /></Space>} style={{ marginBottom: 12 }}>
+    <Card size="small" title={<Space>{title}<Badge count={items.length} showZero color="#0958d9" /></Space>} style={{ marginBottom: 12 }}>
       {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chat.none')} /> : <List size="small" dataSource={items} renderItem={item} />}
     </Card>
   );
