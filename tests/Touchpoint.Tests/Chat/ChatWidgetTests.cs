@@ -148,5 +148,39 @@ public sealed class ChatWidgetTests : IDisposable
         await (await visitor.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "hello?" })).ProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task AVisitor_WhoSendsTooFast_IsSlowedDown_PerConversation()
+    {
+        using var limited = new TouchpointFactory(settings: new() { ["RateLimits:ChatMessagesPerMinute"] = "3" });
+        await limited.CreateBranchAsync("SH");
+        var (visitor, _) = await StartAsync(limited, new { branch = "SH", message = "one" });
+        for (var i = 0; i < 3; i++) await (await visitor.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "again " + i })).ShouldBeAsync(HttpStatusCode.Created);
+        var refused = await visitor.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "and again" });
+        await refused.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        // Another visitor behind the same address has an allowance of their own.
+        var (other, _) = await StartAsync(limited, new { branch = "SH" });
+        await (await other.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "hello" })).ShouldBeAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AChatLeftIdle_EndsByItself_AndAnUnansweredVisitorWithAnEmailGetsACase()
+    {
+        using var quick = new TouchpointFactory(settings: new() { ["Chat:IdleMinutes"] = "0.02" });
+        await quick.CreateBranchAsync("SH");
+        var (visitor, _) = await StartAsync(quick, new { branch = "SH", email = "chen@example.tw", language = "zh-TW", message = "請問外幣帳戶怎麼開？" });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonNode view;
+        do
+        {
+            await Task.Delay(300);
+            view = await (await visitor.GetAsync("/api/chat/visitor/conversation")).JsonAsync();
+        } while (view["status"]!.GetValue<string>() != "ended" && DateTime.UtcNow < deadline);
+        Assert.Equal("ended", view["status"]!.GetValue<string>());
+        var kase = await quick.WithDbAsync(db => db.Cases.SingleAsync());
+        Assert.Equal("chen@example.tw", kase.CustomerEmail);
+        Assert.Equal("zh-TW", kase.Language);
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -119,7 +119,13 @@ public sealed class MessagingChannelTests : IDisposable
         Assert.Equal("네, 확인해 드리겠습니다.", json["text"]!.GetValue<string>());
         Assert.Equal(key, json["channel"]!.GetValue<string>());
         Assert.Equal(id, json["conversationId"]!.GetValue<string>());
+        // The outbox marks the item once the gateway's answer is in, a moment after the listener saw the request.
         var item = await app.WithDbAsync(db => db.MessagingOutbox.SingleAsync());
+        for (var i = 0; i < 50 && item.Status != "sent"; i++)
+        {
+            await Task.Delay(100);
+            item = await app.WithDbAsync(db => db.MessagingOutbox.AsNoTracking().SingleAsync());
+        }
         Assert.Equal("sent", item.Status);
         Assert.Equal(2, item.Attempts);
     }

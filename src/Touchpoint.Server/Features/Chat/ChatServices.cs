@@ -1,7 +1,15 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
 namespace Touchpoint.Server.Features.Chat;
 
 public static class ChatServices
 {
+    /// <summary>Visitors' messages, typing and contact (on top of the anonymous per-address limit on every visitor call).</summary>
+    public const string VisitorWritesPolicy = "chat-visitor-writes";
+    /// <summary>A messaging gateway's inbound webhook, per channel.</summary>
+    public const string GatewayPolicy = "messaging-gateway";
+
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChatSignals>();
@@ -13,6 +21,20 @@ public static class ChatServices
         services.AddSingleton<MessagingOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MessagingOutboxSender>());
         services.AddSingleton<MessagingOutbox>();
+        services.AddHostedService<ChatIdleSweeper>();
+        // Per conversation (the token), else per address: a visitor's own pace, not their office's shared address.
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            var perMinute = configuration.GetValue("RateLimits:ChatMessagesPerMinute", 60);
+            o.AddPolicy(VisitorWritesPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Request.Headers[ChatVisitorEndpoints.TokenHeader].FirstOrDefault() is { Length: > 0 } token
+                    ? "chat:" + Platform.Identity.SecretTokens.Hash(token) : "addr:" + ctx.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var gateway = configuration.GetValue("RateLimits:MessagingPerMinute", 1200);
+            o.AddPolicy(GatewayPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                "gateway:" + ctx.Request.RouteValues["channelKey"],
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = gateway, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         return services;
     }
 

@@ -28,17 +28,20 @@ public static class ChatVisitorEndpoints
     public const string TokenHeader = "X-Chat-Token";
     public const string TokenPrefix = "tpc_";
     private const int MaxWaitSeconds = 30;
+    private const long MaxRequestBytes = 16 * 1024;
     private static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
 
     public static void MapChatVisitorApi(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/chat/visitor").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Chat (visitor)");
-        g.MapPost("/conversations", Start);
+        // Bodies are small: one line of chat at most (Kestrel refuses more before reading it).
+        var g = app.MapGroup("/api/chat/visitor").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Anonymous).WithTags("Chat (visitor)")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes));
+        g.MapPost("/conversations", Start).RequireRateLimiting(ChatServices.VisitorWritesPolicy);
         g.MapGet("/conversation", Get);
         g.MapGet("/updates", Updates);
-        g.MapPost("/messages", Send);
-        g.MapPost("/typing", Typing);
-        g.MapPut("/contact", LeaveContact);
+        g.MapPost("/messages", Send).RequireRateLimiting(ChatServices.VisitorWritesPolicy);
+        g.MapPost("/typing", Typing).RequireRateLimiting(ChatServices.VisitorWritesPolicy);
+        g.MapPut("/contact", LeaveContact).RequireRateLimiting(ChatServices.VisitorWritesPolicy);
         g.MapPost("/person", AskForPerson);
         g.MapPost("/end", End);
     }

@@ -28,6 +28,7 @@ public static class MessagingChannelEndpoints
         // The raw body is read by the endpoint (the signature covers its exact bytes); any content type is taken, so no
         // Accepts() here: a gateway that labels its JSON oddly gets a signature answer, not a routing 404.
         app.MapPost("/api/channels/messaging/{channelKey}/inbound", MessagingInbound.Receive).AllowAnonymous().WithTags("Channels")
+            .RequireRateLimiting(ChatServices.GatewayPolicy)
             .WithDescription("Body: {\"messageId\",\"from\":{\"id\",\"name\"},\"text\",\"language\"?} as JSON, signed: X-Touchpoint-Timestamp (Unix seconds) and "
                 + "X-Touchpoint-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + \".\" + body)).");
     }
