@@ -71,6 +71,32 @@ public sealed class ChatBrowserTests
         await Assertions.Expect(frame.GetByText("상담이 종료되었습니다. 문의해 주셔서 감사합니다.")).ToBeVisibleAsync();
         await Assertions.Expect(staff.GetByText("대화 내용은 서비스 접점으로 저장되었습니다", new() { Exact = false })).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task Administrator_ConnectsAMessagingGateway_AndSeesTheSecretOnce()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", TouchpointFactory.AdminPassword);
+        await page.GotoAsync("/admin/messaging");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Messaging channels" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect a gateway" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Key").FillAsync("line-tpe");
+        await dialog.GetByLabel("Name").FillAsync("LINE Taipei");
+        await dialog.GetByLabel("Branch").ClickAsync();
+        await page.GetByTitle("TPE").ClickAsync();
+        await dialog.GetByLabel("Callback URL").FillAsync("https://gateway.example/line/touchpoint");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var secret = page.GetByTestId("messaging-secret");
+        await Assertions.Expect(secret).ToContainTextAsync("tpm_");
+        await browser.ScreenshotAsync("messaging-secret-en");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("/api/channels/messaging/line-tpe/inbound")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("messaging-secret")).ToHaveCountAsync(0);
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("messaging-channels-en");
+    }
 }
 
 /// <summary>Serves one HTML page from its own origin (localhost on a free port): the site the widget is embedded in.</summary>

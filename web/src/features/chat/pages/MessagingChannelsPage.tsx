@@ -111,6 +111,7 @@ export function MessagingChannelsPage() {
         title={t('messaging.secretTitle', { key: secret?.key })}
         onCancel={() => setSecret(undefined)}
         maskClosable={false}
+        destroyOnHidden
         footer={<Button type="primary" onClick={() => setSecret(undefined)}>{t('common.done')}</Button>}
       >
         <Alert type="warning" showIcon message={t('messaging.secretWarning')} style={{ marginBottom: 16 }} />
