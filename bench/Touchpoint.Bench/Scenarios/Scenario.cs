@@ -72,6 +72,7 @@ public static class ScenarioRegistry
         CustomerLookupScenario.ByName,
         new CreateCaseScenario(),
         new ListCasesScenario(),
+        new ChatMessageScenario(),
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>
