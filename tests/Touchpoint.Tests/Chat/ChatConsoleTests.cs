@@ -109,6 +109,23 @@ public sealed class ChatConsoleTests : IDisposable
         await (await taipei.PostAsync($"/api/chats/{id}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task ErasingTheCustomer_RemovesWhatWasWrittenInTheirChats()
+    {
+        await app.CreateBranchAsync("SH");
+        var (_, started) = await ChatWidgetTests.StartAsync(app, new { branch = "SH", name = "Li Lei", email = "lilei@example.cn", message = "My account number is 6222 0000 1111" });
+        var id = Guid.Parse(started["conversation"]!["id"]!.GetValue<string>());
+        var customerId = await app.WithDbAsync(db => db.ChatConversations.Where(c => c.Id == id).Select(c => c.CustomerId).SingleAsync());
+        var admin = await app.AdminAsync();
+        await (await admin.PostAsJsonAsync($"/api/customers/{customerId}/erase", new { reason = "Request by letter of 20 November" })).ShouldBeAsync(HttpStatusCode.OK);
+        var (chat, bodies) = await app.WithDbAsync(async db => (await db.ChatConversations.SingleAsync(c => c.Id == id),
+            await db.ChatMessages.Where(m => m.ConversationId == id).Select(m => m.Body).ToListAsync()));
+        Assert.Null(chat.VisitorEmail);
+        Assert.Null(chat.VisitorName);
+        Assert.All(bodies, b => Assert.Equal(ChatHistorySource.ErasedText, b));
+        Assert.Equal(1, chat.LastSeq);
+    }
+
     public void Dispose() => app.Dispose();
 }
 

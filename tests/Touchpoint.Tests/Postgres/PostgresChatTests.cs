@@ -60,4 +60,39 @@ public sealed class PostgresChatTests
         await (await client.SendAsync(Request())).ShouldBeAsync(HttpStatusCode.OK);
         await (await client.SendAsync(Request())).ProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [PostgresFact]
+    public async Task AVisitorOnOneNode_AndStaffOnAnother_HearEachOther()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres", ["ConnectionStrings__Postgres"] = database.ConnectionString,
+            ["TOUCHPOINT_DEMO"] = "false", ["TOUCHPOINT_ADMIN_PASSWORD"] = TouchpointFactory.AdminPassword,
+        };
+        using var nodeA = await ServerProcess.StartAsync(environment);
+        using var nodeB = await ServerProcess.StartAsync(environment);
+        var cookies = new CookieContainer();
+        using var staff = new HttpClient(new XsrfHeaderHandler(cookies) { InnerHandler = new HttpClientHandler { CookieContainer = cookies } }) { BaseAddress = nodeA.BaseAddress };
+        await (await staff.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = TouchpointFactory.AdminPassword })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync("/api/branches", new { code = "SH", name = "Shanghai", timeZone = "Asia/Shanghai" })).ShouldBeAsync(HttpStatusCode.Created);
+        await using var console = await SignalRTestClient.ConnectAsync(nodeA.BaseAddress, cookies.GetCookieHeader(nodeA.BaseAddress));
+        await Task.Delay(300);
+
+        using var visitor = new HttpClient { BaseAddress = nodeB.BaseAddress };
+        var started = await (await visitor.PostAsJsonAsync("/api/chat/visitor/conversations", new { branch = "SH", message = "在吗？" })).JsonAsync(HttpStatusCode.Created);
+        visitor.DefaultRequestHeaders.Add("X-Chat-Token", started["token"]!.GetValue<string>());
+        var id = started["conversation"]!["id"]!.GetValue<string>();
+        await console.WaitForEventAsync("chat.message", TimeSpan.FromSeconds(15));
+
+        await (await staff.PostAsync($"/api/chats/{id}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var poll = visitor.GetAsync("/api/chat/visitor/updates?after=1&status=active&wait=25");
+        await Task.Delay(500);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await (await staff.PostAsJsonAsync($"/api/chats/{id}/messages", new { body = "在的，请讲。" })).ShouldBeAsync(HttpStatusCode.Created);
+        var update = await (await poll).JsonAsync();
+        // Across nodes the poll sees the line at its next re-read (every 2 s), not at the end of its 25 s.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"The reply took {clock.Elapsed} to reach the other node's visitor.");
+        Assert.Contains(update["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>() == "在的，请讲。");
+    }
 }

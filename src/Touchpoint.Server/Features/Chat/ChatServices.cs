@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Touchpoint.Server.Features.Customers;
 
 namespace Touchpoint.Server.Features.Chat;
 
@@ -22,6 +23,7 @@ public static class ChatServices
         services.AddHostedService(sp => sp.GetRequiredService<MessagingOutboxSender>());
         services.AddSingleton<MessagingOutbox>();
         services.AddHostedService<ChatIdleSweeper>();
+        services.AddCustomerTimelineSource<ChatHistorySource>();
         // Per conversation (the token), else per address: a visitor's own pace, not their office's shared address.
         services.Configure<RateLimiterOptions>(o =>
         {
