@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryKeys, unwrap, type Schema } from '../../../shared/api';
 import { useRealtimeEvent } from '../../../shared/realtime';
@@ -44,10 +45,10 @@ export const useChatCase = (id: string) =>
 
 /** Tells the visitor that staff are typing; called on input, sends at most every three seconds. */
 export function useStaffTyping(id: string) {
-  let last = 0;
+  const last = useRef(0);
   return () => {
-    if (Date.now() - last < 3000) return;
-    last = Date.now();
+    if (Date.now() - last.current < 3000) return;
+    last.current = Date.now();
     void api.POST('/api/chats/{id}/typing', { params: { path: { id } } });
   };
 }
