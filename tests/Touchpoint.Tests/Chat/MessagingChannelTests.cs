@@ -80,7 +80,9 @@ public sealed class MessagingChannelTests : IDisposable
         Assert.NotNull(invalid["errors"]!["from.id"]);
         Assert.NotNull(invalid["errors"]!["text"]);
         // A gateway that retries a message it already delivered (new signature, same id) adds nothing.
-        var again = await (await client.SendAsync(Signed(key, secret, Message("m-1", "대출 상담을 받고 싶어요")))).JsonAsync();
+        // (A later second than the first delivery: the same second would give the same signature, which is a replay.)
+        var later = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 2;
+        var again = await (await client.SendAsync(Signed(key, secret, Message("m-1", "대출 상담을 받고 싶어요"), timestamp: later))).JsonAsync();
         Assert.Equal("duplicate", again["status"]!.GetValue<string>());
 
         var (lines, customer) = await app.WithDbAsync(async db => (await db.ChatMessages.CountAsync(),
