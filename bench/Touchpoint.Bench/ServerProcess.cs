@@ -84,6 +84,7 @@ public sealed class ServerProcess : IAsyncDisposable
         // Per-address limits guard against guessing and scraping; the whole load comes from one address, so lift them.
         info.Environment["RateLimits__SignInPerMinute"] = "100000000";
         info.Environment["RateLimits__AnonymousPerMinute"] = "100000000";
+        info.Environment["RateLimits__ChatMessagesPerMinute"] = "100000000";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         if (postgresConnectionString is not null)
         {

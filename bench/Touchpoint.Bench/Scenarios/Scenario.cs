@@ -74,6 +74,7 @@ public static class ScenarioRegistry
         new ListCasesScenario(),
         new SearchScenario(),
         new SurveyAnswerScenario(),
+        new ChatMessageScenario(),
     ];
 
     /// <summary>The requested scenarios in the order asked, with the baseline put first when missing.</summary>

@@ -20,12 +20,16 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
     private readonly bool demo;
     private readonly string? postgres;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public TouchpointFactory(bool demo = false, string? postgresConnectionString = null, Dictionary<string, string?>? settings = null)
+    /// <param name="services">Extra registrations, for what a test plugs in (a chat-ended handler, a bot).</param>
+    public TouchpointFactory(bool demo = false, string? postgresConnectionString = null, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         this.demo = demo;
         postgres = postgresConnectionString;
         this.settings = settings ?? [];
+        this.services = services;
     }
 
     public string DataDirectory => dataDirectory;
@@ -45,6 +49,7 @@ public sealed class TouchpointFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Postgres", postgres);
         }
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     /// <summary>A client that keeps cookies and echoes the XSRF token, as the web app does.</summary>

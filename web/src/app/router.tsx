@@ -140,6 +140,18 @@ export const router = createBrowserRouter([
         element: <RequirePermission permission="cases.read" />,
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/EncountersPage')).EncountersPage }) }],
       },
+      {
+        path: 'chats',
+        element: <RequirePermission permission="cases.read" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/chat/pages/ChatsPage')).ChatsPage }) }],
+      },
+      {
+        path: 'admin/messaging',
+        element: <RequirePermission permission="settings.manage" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/chat/pages/MessagingChannelsPage')).MessagingChannelsPage }) },
+        ],
+      },
       { path: 'account', lazy: async () => ({ Component: (await import('../features/account/pages/AccountPage')).AccountPage }) },
       {
         path: 'admin/branches',

@@ -47,8 +47,9 @@ public static class CaseWork
                 SlaClock.StatusChanged(c, CaseStatuses.New, policy, calendar, now);
             }
             SlaClock.StaffReplied(c, policy, calendar, now);
-            // A case that came by email is answered by email, threaded under the customer's last message.
-            if (c.Channel == CaseChannels.Email && c.CustomerEmail is not null)
+            // A case that came by email is answered by email, threaded under the customer's last message; so is one
+            // opened from a web chat whose visitor left an email for the reply.
+            if (c.Channel is (CaseChannels.Email or CaseChannels.WebChat) && c.CustomerEmail is not null)
                 await outbox.EnqueueReplyAsync(cases.Db, c, message, ct);
         }
         c.UpdatedAt = now;

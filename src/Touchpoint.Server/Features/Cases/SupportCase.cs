@@ -95,6 +95,7 @@ public static class CaseChannels
 {
     public static readonly IReadOnlyList<string> All = ["counter", "phone", "email", "webChat", "messaging", "app", "web"];
     public const string Email = "email";
+    public const string WebChat = "webChat";
 }
 
 /// <summary>Numbers of cases: one row incremented atomically, like the queue's daily ticket numbers.</summary>

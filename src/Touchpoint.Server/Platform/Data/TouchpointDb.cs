@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Features.Organisation;
@@ -57,6 +58,11 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<FeedbackSettings> FeedbackSettings => Set<FeedbackSettings>();
     public DbSet<CallBack> CallBacks => Set<CallBack>();
+    public DbSet<ChatConversation> ChatConversations => Set<ChatConversation>();
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+    public DbSet<MessagingChannel> MessagingChannels => Set<MessagingChannel>();
+    public DbSet<MessagingReceipt> MessagingReceipts => Set<MessagingReceipt>();
+    public DbSet<MessagingOutboxItem> MessagingOutbox => Set<MessagingOutboxItem>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

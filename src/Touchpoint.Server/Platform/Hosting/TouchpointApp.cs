@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Features.Organisation;
@@ -40,6 +41,7 @@ public static class TouchpointApp
         services.AddOrganisation();
         services.AddQueue();
         services.AddCases(builder.Configuration);
+        services.AddChat(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -120,6 +122,7 @@ public static class TouchpointApp
         app.MapEncountersApi();
         app.MapSearchApi();
         app.MapFeedbackApi();
+        app.MapChatApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

@@ -35,4 +35,9 @@ export const queryKeys = {
   case: (id: string) => ['cases', id] as const,
   encountersAll: ['encounters'] as const,
   encounters: (query: object) => ['encounters', query] as const,
+  // Chats; a realtime chat event invalidates ['chats'].
+  chats: ['chats'] as const,
+  chatList: (query: object) => ['chats', 'list', query] as const,
+  chat: (id: string) => ['chats', id] as const,
+  messagingChannels: ['admin', 'messaging-channels'] as const,
 };

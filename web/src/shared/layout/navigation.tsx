@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  CommentOutlined,
   ContactsOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
@@ -28,6 +30,8 @@ export interface NavigationItem {
     | 'nav.feedback'
     | 'nav.callBacks'
     | 'nav.surveys'
+    | 'nav.chats'
+    | 'nav.messaging'
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
@@ -51,9 +55,11 @@ export const navigationItems: NavigationItem[] = [
   { path: '/feedback', labelKey: 'nav.feedback', icon: <LikeOutlined />, permission: 'feedback.read' },
   { path: '/feedback/templates', labelKey: 'nav.surveys', icon: <FormOutlined />, permission: 'feedback.manage' },
   { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
+  { path: '/chats', labelKey: 'nav.chats', icon: <CommentOutlined />, permission: 'cases.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
+  { path: '/admin/messaging', labelKey: 'nav.messaging', icon: <ApiOutlined />, permission: 'settings.manage' },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
   { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },

@@ -1,0 +1,43 @@
+namespace Touchpoint.Server.Features.Chat;
+
+/// <summary>What is known when a conversation ends; enough for a survey to find the person and the encounter to rate.</summary>
+/// <param name="LeftEmail">Whether the visitor left an email address (read it from the conversation if a handler needs it).</param>
+/// <param name="Answered">Whether a person replied before the end.</param>
+public sealed record ChatEnded(
+    Guid ConversationId, string BranchCode, string Channel, string Language, Guid? CustomerId, Guid? EncounterId, Guid? CaseId,
+    Guid? StaffUserId, bool LeftEmail, bool Answered, DateTime EndedAt);
+
+/// <summary>
+/// Runs after a conversation has ended and its encounter is saved (the feedback module sends its survey from here).
+/// Handlers run one after another in the request or gateway call that ended the chat; a handler that throws is logged
+/// and does not affect the others. Register with <see cref="ChatServices.AddChatEndedHandler{T}"/>.
+/// </summary>
+public interface IChatEndedHandler
+{
+    Task HandleAsync(ChatEnded chat, CancellationToken ct);
+}
+
+/// <summary>A line of the conversation as a bot sees it.</summary>
+public sealed record ChatLine(int Seq, string Sender, string Body, DateTime At);
+
+/// <summary>A visitor's message for the bot, with the whole transcript so far (the bot keeps no state of its own).</summary>
+public sealed record ChatBotRequest(Guid ConversationId, string BranchCode, string Language, string Channel, string Message, IReadOnlyList<ChatLine> Transcript);
+
+/// <summary>The bot's turn: a reply, or a hand-over to a person (with a reason that staff read), or both (a last word, then staff).</summary>
+public sealed record ChatBotTurn(string? Reply, bool HandOver, string? HandOverReason = null)
+{
+    public static ChatBotTurn Answer(string reply) => new(reply, false);
+    public static ChatBotTurn ToPerson(string reason, string? lastWord = null) => new(lastWord, true, reason);
+}
+
+/// <summary>
+/// The seam for a self-service bot (the assist module's): when one is registered, new conversations start in the
+/// <see cref="ChatStatuses.Bot"/> state and every visitor message goes to it first. Its replies are stored as lines
+/// from sender "bot", so the transcript staff receive at hand-over is the conversation's own. When it hands over (or the
+/// visitor asks for a person), the conversation joins its branch's waiting list like any other. Without a bot,
+/// conversations start waiting for staff.
+/// </summary>
+public interface IChatBot
+{
+    Task<ChatBotTurn> RespondAsync(ChatBotRequest request, CancellationToken ct);
+}
