@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
+using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
@@ -37,6 +38,7 @@ public static class TouchpointApp
         services.AddOrganisation();
         services.AddQueue();
         services.AddCases(builder.Configuration);
+        services.AddAssist(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -111,6 +113,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapEncountersApi();
+        app.MapAssistApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.
