@@ -15,6 +15,11 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
 {
     public const string EscalatedEvent = "case.escalated";
     public const string Actor = "assist";
+    /// <summary>
+    /// A route moves work between teams: only a confident intent does it. The built-in models are small, and a wrong
+    /// team costs more than no team.
+    /// </summary>
+    public const float RouteMinConfidence = 0.3f;
     private readonly List<Func<CancellationToken, Task>> afterSave = [];
 
     public async Task ApplyAsync(IReadOnlyList<TextAnalysis> analysed, CancellationToken ct)
@@ -61,7 +66,8 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
     /// <summary>A case still new goes where its intent's route says, for what staff have left open.</summary>
     private bool Route(SupportCase c, TextAnalysis a, Dictionary<string, AssistIntent> intents)
     {
-        if (c.Status != CaseStatuses.New || a.Intent is null || !intents.TryGetValue(a.Intent, out var intent)) return false;
+        if (c.Status != CaseStatuses.New || a.Intent is null || a.IntentConfidence < RouteMinConfidence
+            || !intents.TryGetValue(a.Intent, out var intent)) return false;
         var team = c.Team is null && intent.RouteTeam is not null ? intent.RouteTeam : null;
         var category = c.Category is null && intent.RouteCategory is not null ? intent.RouteCategory : null;
         if (team is null && category is null) return false;

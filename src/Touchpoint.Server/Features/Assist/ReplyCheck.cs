@@ -83,10 +83,11 @@ public static class ReplyCheck
         var badNews = findings.Count > 0;
         if ((badNews || customerUpset) && !Find(lower, rules.Empathy, rules.WholeWords).Any())
             findings.Add(Finding(MissingEmpathy, null, 0));
+        // What is written comes first, then what is missing.
         var minLength = rules.WholeWords ? ConfirmationMinLength : ConfirmationMinLengthCjk;
         if (text.Trim().Length >= minLength && !Find(lower, rules.Confirmation, rules.WholeWords).Any())
             findings.Add(Finding(MissingConfirmation, null, text.Length));
-        return new ReplyCheckResult(lang, findings.OrderBy(f => f.Start).ToList());
+        return new ReplyCheckResult(lang, findings.OrderBy(f => f.Match is null).ThenBy(f => f.Start).ToList());
     }
 
     private static ReplyFinding Finding(string kind, string? match, int start) =>

@@ -33,4 +33,10 @@ export const queryKeys = {
   case: (id: string) => ['cases', id] as const,
   encountersAll: ['encounters'] as const,
   encounters: (query: object) => ['encounters', query] as const,
+  // Assist: analyses hang under the case, so a case event refreshes them too.
+  caseAnalyses: (caseId: string) => ['cases', caseId, 'assist'] as const,
+  encounterAnalyses: (ids: readonly string[]) => ['encounters', 'assist', ids] as const,
+  replyCheck: (text: string, caseId?: string) => ['assist', 'reply-check', text, caseId] as const,
+  assistIntents: ['assist', 'intents'] as const,
+  assistModels: ['assist', 'models'] as const,
 };

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BulbOutlined,
   AuditOutlined,
   ContactsOutlined,
   CustomerServiceOutlined,
@@ -29,6 +30,7 @@ export interface NavigationItem {
     | 'nav.apiTokens'
     | 'nav.audit'
     | 'nav.settings'
+    | 'nav.assist'
     | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
@@ -46,6 +48,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/admin/assist', labelKey: 'nav.assist', icon: <BulbOutlined />, permission: 'cases.manage' },
   { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
   { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
 ];
