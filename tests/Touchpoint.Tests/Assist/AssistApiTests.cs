@@ -310,3 +310,83 @@ internal static class LocalizedJson
         return o;
     }
 }
+
+/// <summary>The optional reply drafting, against a small OpenAI-compatible server in the test.</summary>
+public sealed class ReplyDraftingTests : IDisposable
+{
+    private readonly System.Net.HttpListener llm = new();
+    private readonly string url;
+    private readonly List<JsonNode> received = [];
+
+    public ReplyDraftingTests()
+    {
+        var port = System.Net.Sockets.TcpListener.Create(0) is var probe && Start(probe) is var p ? p : 0;
+        url = $"http://127.0.0.1:{port}/v1/";
+        llm.Prefixes.Add(url);
+        llm.Start();
+        _ = Task.Run(async () =>
+        {
+            while (llm.IsListening)
+            {
+                var ctx = await llm.GetContextAsync();
+                using (var reader = new StreamReader(ctx.Request.InputStream)) received.Add(JsonNode.Parse(await reader.ReadToEndAsync())!
+                    .AsObject().Also(o => o["authorization"] = ctx.Request.Headers["Authorization"]).Also(o => o["path"] = ctx.Request.Url!.AbsolutePath));
+                var answer = Encoding.UTF8.GetBytes("""{"choices":[{"message":{"role":"assistant","content":"I'm sorry for the wait. We can arrange it on Wednesday. Does that work for you?"}}]}""");
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.OutputStream.WriteAsync(answer);
+                ctx.Response.Close();
+            }
+        });
+    }
+
+    private static int Start(System.Net.Sockets.TcpListener probe)
+    {
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    [Fact]
+    public async Task Draft_SendsTheMaskedThread_AndChecksTheDraft()
+    {
+        using var app = new TouchpointFactory(settings: new() { ["Assist:LlmUrl"] = url, ["Assist:LlmKey"] = "k-123", ["Assist:LlmModel"] = "tiny" });
+        await app.CreateBranchAsync("SH");
+        var staff = await app.StaffAsync("Frontline", "SH");
+        var id = (await (await staff.PostAsJsonAsync("/api/cases", new
+        {
+            subject = "Appointment", description = "Can I come on Monday?", channel = "phone",
+            customer = new { name = "Freya Clarke", phone = "+44 20 7946 0000", email = "freya@example.co.uk" },
+        })).JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        Assert.True((await (await staff.GetAsync("/api/assist/capabilities")).JsonAsync())["draftReplies"]!.GetValue<bool>());
+        var draft = await (await staff.PostAsJsonAsync("/api/assist/reply-draft", new { caseId = id })).JsonAsync();
+        Assert.StartsWith("I'm sorry for the wait", draft["draft"]!.GetValue<string>());
+        Assert.Empty(draft["check"]!["findings"]!.AsArray());
+        var sent = Assert.Single(received);
+        Assert.Equal("/v1/chat/completions", sent["path"]!.GetValue<string>());
+        Assert.Equal("Bearer k-123", sent["authorization"]!.GetValue<string>());
+        Assert.Equal("tiny", sent["model"]!.GetValue<string>());
+        var prompt = sent["messages"]!.ToJsonString();
+        Assert.Contains("Can I come on Monday?", prompt);
+        Assert.DoesNotContain("Clarke", prompt);
+        Assert.DoesNotContain("7946", prompt);
+        Assert.DoesNotContain("freya@", prompt);
+
+        using var without = new TouchpointFactory();
+        await without.CreateBranchAsync("SH");
+        var other = await without.StaffAsync("Frontline", "SH");
+        Assert.False((await (await other.GetAsync("/api/assist/capabilities")).JsonAsync())["draftReplies"]!.GetValue<bool>());
+        await (await other.PostAsJsonAsync("/api/assist/reply-draft", new { caseId = Guid.NewGuid() })).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    public void Dispose() => llm.Close();
+}
+
+internal static class JsonObjectExtensions
+{
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> change)
+    {
+        change(o);
+        return o;
+    }
+}

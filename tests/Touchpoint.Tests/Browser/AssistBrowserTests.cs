@@ -67,4 +67,25 @@ public sealed class AssistBrowserTests
         await Assertions.Expect(page.GetByTestId("analysis-badge").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await browser.ScreenshotAsync("assist-reply-check-zh-CN");
     }
+
+    [BrowserFact]
+    public async Task Manager_RoutesAnIntentToATeam()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        var page = browser.Page;
+        await browser.SignInAsync("admin", TouchpointFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Assist" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Intents and routing" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Ready", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Lost card" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Team").FillAsync("Card services");
+        await dialog.GetByLabel("Category").FillAsync("cards");
+        await dialog.GetByLabel("Examples").FillAsync("My debit card is missing\n我的借记卡找不到了");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("lost_card.*Team: Card services.*2 own") })).ToBeVisibleAsync();
+        await page.Mouse.MoveAsync(0, 0);
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("assist-intents-en");
+    }
 }

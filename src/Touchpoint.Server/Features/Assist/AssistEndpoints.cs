@@ -16,6 +16,8 @@ public sealed record AnalyseResponse(
     float IntentConfidence, bool OutOfScope, string BestIntent);
 public sealed record ReplyCheckRequest(string? Text, string? Language, Guid? CaseId);
 public sealed record CorrectionRequest(string? Sentiment, string? Intent);
+/// <param name="DraftReplies">A language model is configured: the reply box offers a draft.</param>
+public sealed record AssistCapabilities(bool DraftReplies);
 /// <param name="Sentiment">What staff corrected it to, else what the model said; null while pending.</param>
 public sealed record TextAnalysisDto(
     string OwnerKind, Guid OwnerId, bool Pending, string? Language, string? Sentiment, float SentimentConfidence, bool SentimentCorrected,
@@ -30,19 +32,23 @@ public static class AssistEndpoints
 {
     public static IServiceCollection AddAssist(this IServiceCollection services, IConfiguration configuration) => services
         .AddSingleton(AssistOptions.Read(configuration))
+        .AddSingleton(LlmOptions.Read(configuration))
         .AddSingleton<AssistEngine>()
         .AddSingleton<AssistTraining>()
         .AddHostedService(sp => sp.GetRequiredService<AssistTraining>())
         .AddSingleton<AssistQueue>()
         .AddHostedService(sp => sp.GetRequiredService<AssistQueue>())
         .AddSingleton<IInterceptor, AssistCapture>()
-        .AddScoped<AssistCaseEffects>();
+        .AddScoped<AssistCaseEffects>()
+        .AddHttpClient(ReplyDrafting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
 
     public static void MapAssistApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/assist").WithTags("Assist");
         group.MapPost("/analyse", Analyse).RequireAuthorization(Permissions.CasesRead);
         group.MapPost("/reply-check", CheckReply).RequireAuthorization(Permissions.CasesWrite);
+        group.MapPost("/reply-draft", ReplyDrafting.Draft).RequireAuthorization(Permissions.CasesWrite);
+        group.MapGet("/capabilities", (LlmOptions llm) => new AssistCapabilities(llm.Configured)).RequireAuthorization(Permissions.CasesRead);
         group.MapGet("/cases/{id:guid}", CaseAnalyses).RequireAuthorization(Permissions.CasesRead);
         group.MapGet("/encounters", EncounterAnalyses).RequireAuthorization(Permissions.CasesRead);
         group.MapPost("/analyses/{kind}/{ownerId:guid}/correction", Correct).RequireAuthorization(Permissions.CasesWrite);

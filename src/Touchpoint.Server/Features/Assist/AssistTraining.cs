@@ -31,7 +31,7 @@ public sealed class AssistOptions
 /// models another node trained.
 /// </summary>
 public sealed class AssistTraining(IServiceScopeFactory scopes, AssistEngine engine, AssistOptions options, TimeProvider clock,
-    ILogger<AssistTraining> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<AssistTraining> logger) : BackgroundService
 {
     /// <summary>A correction is one text against dozens of examples per label: it counts as this many, so it is heard.</summary>
     public const int CorrectionWeight = 3;
@@ -50,8 +50,10 @@ public sealed class AssistTraining(IServiceScopeFactory scopes, AssistEngine eng
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the start-up path: hosted services start one after the other, and the web server comes after them.
-        await Task.Yield();
+        // Off the start-up path: only once the server answers (health included) does the CPU go to training.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested && !engine.IsReady)
         {
             try { await LoadOrTrainAsync(stoppingToken); }

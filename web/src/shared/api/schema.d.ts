@@ -3926,6 +3926,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assist/reply-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DraftReplyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftReplyResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistCapabilities"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assist/cases/{id}": {
         parameters: {
             query?: never;
@@ -4289,6 +4372,9 @@ export interface components {
             /** Format: uuid */
             assigneeId: null | string;
             team: null | string;
+        };
+        AssistCapabilities: {
+            draftReplies: boolean;
         };
         AssistModelsDto: {
             ready: boolean;
@@ -4702,6 +4788,14 @@ export interface components {
             branchCode: string;
             /** Format: int32 */
             counterNumber: null | number;
+        };
+        DraftReplyRequest: {
+            /** Format: uuid */
+            caseId: null | string;
+        };
+        DraftReplyResponse: {
+            draft: string;
+            check: components["schemas"]["ReplyCheckResult"];
         };
         EncounterDto: {
             /** Format: uuid */

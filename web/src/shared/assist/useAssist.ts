@@ -88,3 +88,11 @@ export function useRetrain() {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.assistModels }),
   });
 }
+
+export function useAssistCapabilities() {
+  return useQuery({ queryKey: ['assist', 'capabilities'], queryFn: () => unwrap(api.GET('/api/assist/capabilities')), staleTime: 5 * 60_000 });
+}
+
+export function useDraftReply() {
+  return useMutation({ mutationFn: (caseId: string) => unwrap(api.POST('/api/assist/reply-draft', { body: { caseId } })) });
+}

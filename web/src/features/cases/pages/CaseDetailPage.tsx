@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Radio, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { AnalysisBadge, ReplyCheckWarnings, useCaseAnalyses } from '../../../shared/assist';
+import { AnalysisBadge, DraftReplyButton, ReplyCheckWarnings, useCaseAnalyses } from '../../../shared/assist';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
@@ -99,9 +99,12 @@ export function CaseDetailPage() {
                   <Input.TextArea rows={4} />
                 </Form.Item>
                 {visibility === 'public' && <ReplyCheckWarnings text={draft} caseId={c.id} />}
-                <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
-                  {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
-                </Button>
+                <Space>
+                  <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
+                    {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
+                  </Button>
+                  {visibility === 'public' && <DraftReplyButton caseId={c.id} onDraft={(text) => form.setFieldValue('body', text)} />}
+                </Space>
               </Form>
             )}
           </Card>
