@@ -135,7 +135,7 @@ public sealed class AssistApiTests : IDisposable
         var admin = await app.AdminAsync();
         await (await admin.PutAsJsonAsync("/api/assist/intents/lost_card", new
         {
-            name = new { zhCN = "卡片挂失", enUS = "Lost card" }.ToLocalized(), examples = Array.Empty<string>(), routeTeam = "cards-team", routeCategory = "cards",
+            name = new JsonObject { ["zh-CN"] = "卡片挂失", ["en-US"] = "Lost card" }, examples = Array.Empty<string>(), routeTeam = "cards-team", routeCategory = "cards",
         })).ShouldBeAsync(HttpStatusCode.OK);
         var routed = await CreateCaseAsync(staff, "Card lost", "I lost my bank card yesterday, please block it.");
         var chosen = await CreateCaseAsync(staff, "Card lost", "I lost my bank card yesterday, please block it.", category: "fraud");
@@ -297,18 +297,6 @@ public sealed class AssistApiTests : IDisposable
     }
 
     public void Dispose() => app.Dispose();
-}
-
-internal static class LocalizedJson
-{
-    /// <summary>{ zhCN, enUS } as the API's language-keyed object.</summary>
-    public static JsonObject ToLocalized(this object names)
-    {
-        var o = new JsonObject();
-        foreach (var p in names.GetType().GetProperties())
-            o[p.Name[..2] + "-" + p.Name[2..]] = (string?)p.GetValue(names);
-        return o;
-    }
 }
 
 /// <summary>The optional reply drafting, against a small OpenAI-compatible server in the test.</summary>
