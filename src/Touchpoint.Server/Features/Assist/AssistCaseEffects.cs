@@ -25,19 +25,23 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
     public async Task ApplyAsync(IReadOnlyList<TextAnalysis> analysed, CancellationToken ct)
     {
         var db = cases.Db;
+        var intents = await db.AssistIntents.AsNoTracking().ToDictionaryAsync(i => i.Key, ct);
+        bool MayRoute(TextAnalysis a) => a.Intent is not null && a.IntentConfidence >= RouteMinConfidence
+            && intents.TryGetValue(a.Intent, out var i) && (i.RouteTeam is not null || i.RouteCategory is not null);
+        // Most texts change nothing: only the cases something may happen to are read (this runs for every new case).
         var byCase = analysed.Where(a => a.CaseId is not null && a.Sentiment is not null && a.OwnerKind != AssistOwners.Encounter)
-            .GroupBy(a => a.CaseId!.Value).ToList();
+            .GroupBy(a => a.CaseId!.Value).Where(g => g.Any(a => MayRoute(a) || AssistEscalation.MayEscalate(a))).ToList();
         if (byCase.Count == 0) return;
         var ids = byCase.Select(g => g.Key).ToList();
         var caseRows = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var intents = await db.AssistIntents.AsNoTracking().ToDictionaryAsync(i => i.Key, ct);
         foreach (var group in byCase)
         {
             if (!caseRows.TryGetValue(group.Key, out var c)) continue;
             var ordered = group.OrderBy(a => a.CreatedAt).ToList();
             var first = ordered[0];
             // The customer's text just before this batch, already analysed: the start of "two angry messages in a row".
-            var previous = await db.AssistAnalyses.AsNoTracking()
+            // A case's own description is its first text: nothing comes before it.
+            var previous = first.OwnerKind == AssistOwners.Case ? null : await db.AssistAnalyses.AsNoTracking()
                 .Where(a => a.CaseId == c.Id && a.AnalysedAt != null && a.OwnerKind != AssistOwners.Encounter && a.CreatedAt <= first.CreatedAt
                             && a.OwnerId != first.OwnerId)
                 .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(ct);

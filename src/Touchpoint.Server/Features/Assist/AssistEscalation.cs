@@ -29,6 +29,10 @@ public static class AssistEscalation
         return null;
     }
 
+    /// <summary>Whether this text could raise the priority with some previous text: the cheap test before reading the case.</summary>
+    public static bool MayEscalate(TextAnalysis a) =>
+        a.Sentiment is not null && (a.Emotions.GetValueOrDefault("anger") >= Anger || IsClearlyNegative(a));
+
     private static bool IsClearlyNegative(TextAnalysis a) =>
         a.EffectiveSentiment == SentimentModel.Negative && (a.CorrectedSentiment is not null || a.SentimentConfidence >= ClearlyNegative);
 
