@@ -23,11 +23,20 @@ public static class DefaultModels
     public static IReadOnlyList<LabelledText> IntentExamples() => Languages.SelectMany(l => EmbeddedResources.ReadExamples($"intent.{l}.tsv")).ToList();
 
     /// <summary>The built-in sentiment examples plus <paramref name="extra"/> (an organisation's labelled messages).</summary>
-    public static SentimentModel TrainSentiment(IEnumerable<LabelledText> extra) =>
-        SentimentModel.Train(SentimentExamples().Concat(extra).ToList(), SmallSetSettings(AssistDefaults.MulticlassSentiment));
+    public static SentimentModel TrainSentiment(IEnumerable<LabelledText> extra) => TrainSentimentOn(SentimentExamples().Concat(extra).ToList());
 
-    public static IntentModel TrainIntent(IEnumerable<LabelledText> extra) =>
-        IntentModel.Train(IntentExamples().Concat(extra).ToList(), SmallSetSettings(AssistDefaults.Intent));
+    /// <summary>A sentiment model on exactly these examples, with the settings for small sets.</summary>
+    public static SentimentModel TrainSentimentOn(IReadOnlyList<LabelledText> examples) =>
+        SentimentModel.Train(examples, SmallSetSettings(AssistDefaults.MulticlassSentiment));
+
+    public static IntentModel TrainIntent(IEnumerable<LabelledText> extra) => TrainIntentOn(IntentExamples().Concat(extra).ToList());
+
+    /// <summary>
+    /// An intent model on exactly these examples, with the settings for small sets: for an organisation whose taxonomy
+    /// drops some built-in intents, so the caller chooses which built-in examples to keep.
+    /// </summary>
+    public static IntentModel TrainIntentOn(IReadOnlyList<LabelledText> examples) =>
+        IntentModel.Train(examples, SmallSetSettings(AssistDefaults.Intent));
 
     /// <summary>
     /// A few hundred examples need more passes than thousands do, and a small hash table: the per-bucket arrays of a

@@ -189,6 +189,11 @@ export const router = createBrowserRouter([
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/audit/pages/AuditLogPage')).AuditLogPage }) }],
       },
       {
+        path: 'admin/assist',
+        element: <RequirePermission permission="cases.manage" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/assist/pages/AssistIntentsPage')).AssistIntentsPage }) }],
+      },
+      {
         path: 'admin/settings',
         element: <RequirePermission permission="settings.manage" />,
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/admin/pages/SettingsPage')).SettingsPage }) }],

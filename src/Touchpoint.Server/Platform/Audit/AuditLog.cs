@@ -66,4 +66,8 @@ public static class AuditActions
     public const string CaseLinked = "case.linked";
     public const string CaseMerged = "case.merged";
     public const string SlaPolicyChanged = "sla_policy.changed";
+    public const string CaseRouted = "case.routed";
+    public const string CasePriorityRaised = "case.priority_raised";
+    public const string AssistCorrected = "assist.corrected";
+    public const string AssistTaxonomyChanged = "assist.taxonomy_changed";
 }

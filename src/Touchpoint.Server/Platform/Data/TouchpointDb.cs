@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
@@ -63,6 +64,10 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<MessagingChannel> MessagingChannels => Set<MessagingChannel>();
     public DbSet<MessagingReceipt> MessagingReceipts => Set<MessagingReceipt>();
     public DbSet<MessagingOutboxItem> MessagingOutbox => Set<MessagingOutboxItem>();
+    public DbSet<TextAnalysis> AssistAnalyses => Set<TextAnalysis>();
+    public DbSet<AssistIntent> AssistIntents => Set<AssistIntent>();
+    public DbSet<AssistExample> AssistExamples => Set<AssistExample>();
+    public DbSet<AssistModelRecord> AssistModels => Set<AssistModelRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
+using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
@@ -42,6 +43,7 @@ public static class TouchpointApp
         services.AddQueue();
         services.AddCases(builder.Configuration);
         services.AddChat(builder.Configuration);
+        services.AddAssist(builder.Configuration);
         services.AddSms(builder.Configuration);
         services.AddHostedService<AuditRetention>();
         services.AddHostedService<StartupTasks>();
@@ -123,6 +125,7 @@ public static class TouchpointApp
         app.MapSearchApi();
         app.MapFeedbackApi();
         app.MapChatApi();
+        app.MapAssistApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

@@ -40,4 +40,10 @@ export const queryKeys = {
   chatList: (query: object) => ['chats', 'list', query] as const,
   chat: (id: string) => ['chats', id] as const,
   messagingChannels: ['admin', 'messaging-channels'] as const,
+  // Assist: analyses hang under the case, so a case event refreshes them too.
+  caseAnalyses: (caseId: string) => ['cases', caseId, 'assist'] as const,
+  encounterAnalyses: (ids: readonly string[]) => ['encounters', 'assist', ids] as const,
+  replyCheck: (text: string, caseId?: string) => ['assist', 'reply-check', text, caseId] as const,
+  assistIntents: ['assist', 'intents'] as const,
+  assistModels: ['assist', 'models'] as const,
 };

@@ -5534,6 +5534,491 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assist/analyse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalyseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyseResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/reply-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplyCheckRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplyCheckResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/reply-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DraftReplyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftReplyResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistCapabilities"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TextAnalysisDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    ids?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TextAnalysisDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/analyses/{kind}/{ownerId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    ownerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TextAnalysisDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntentDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/intents/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveIntentRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssistModelsDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assist/models/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5541,6 +6026,24 @@ export interface components {
         AddCaseMessageRequest: {
             body: null | string;
             visibility: null | string;
+        };
+        AnalyseRequest: {
+            text: null | string;
+        };
+        AnalyseResponse: {
+            language: string;
+            sentiment: string;
+            /** Format: float */
+            sentimentConfidence: number;
+            emotions: {
+                [key: string]: number;
+            };
+            intent: string;
+            intentName: null | string;
+            /** Format: float */
+            intentConfidence: number;
+            outOfScope: boolean;
+            bestIntent: string;
         };
         ApiTokenDto: {
             /** Format: uuid */
@@ -5573,6 +6076,24 @@ export interface components {
             /** Format: uuid */
             assigneeId: null | string;
             team: null | string;
+        };
+        AssistCapabilities: {
+            draftReplies: boolean;
+        };
+        AssistModelsDto: {
+            ready: boolean;
+            /** Format: int64 */
+            version: null | number;
+            /** Format: date-time */
+            trainedAt: null | string;
+            /** Format: int32 */
+            sentimentExamples: number;
+            /** Format: int32 */
+            intentExamples: number;
+            /** Format: double */
+            lastTrainSeconds: null | number;
+            /** Format: int32 */
+            pending: number;
         };
         AuditEntryDto: {
             /** Format: uuid */
@@ -5892,6 +6413,10 @@ export interface components {
             kind: string;
             masked: string;
         };
+        CorrectionRequest: {
+            sentiment: null | string;
+            intent: null | string;
+        };
         CounterDesk: {
             /** Format: int32 */
             number: number;
@@ -6086,6 +6611,14 @@ export interface components {
         DialedNumber: {
             phone: string;
         };
+        DraftReplyRequest: {
+            /** Format: uuid */
+            caseId: null | string;
+        };
+        DraftReplyResponse: {
+            draft: string;
+            check: components["schemas"]["ReplyCheckResult"];
+        };
         EffortMeasure: {
             /** Format: int32 */
             answers: number;
@@ -6276,6 +6809,18 @@ export interface components {
              * @default 1095
              */
             customerRetentionDays: number;
+        };
+        IntentDto: {
+            key: string;
+            name: components["schemas"]["LocalizedText"];
+            routeTeam: null | string;
+            routeCategory: null | string;
+            routeService: null | string;
+            examples: string[];
+            /** Format: int32 */
+            builtInExamples: number;
+            /** Format: int32 */
+            corrections: number;
         };
         IssueTicketRequest: {
             service: null | string;
@@ -6524,6 +7069,24 @@ export interface components {
             /** Format: int32 */
             noContact: number;
         };
+        ReplyCheckRequest: {
+            text: null | string;
+            language: null | string;
+            /** Format: uuid */
+            caseId: null | string;
+        };
+        ReplyCheckResult: {
+            language: string;
+            findings: components["schemas"]["ReplyFinding"][];
+        };
+        ReplyFinding: {
+            kind: string;
+            match: null | string;
+            /** Format: int32 */
+            start: number;
+            message: string;
+            suggestion: string;
+        };
         ResetPasswordRequest: {
             newPassword: null | string;
         };
@@ -6540,6 +7103,13 @@ export interface components {
         SampleResult: {
             /** Format: int32 */
             added: number;
+        };
+        SaveIntentRequest: {
+            name: null | components["schemas"]["LocalizedText"];
+            examples: null | string[];
+            routeTeam: null | string;
+            routeCategory: null | string;
+            routeService: null | string;
         };
         SearchHitDto: {
             kind: string;
@@ -6763,6 +7333,28 @@ export interface components {
             name: null | components["schemas"]["LocalizedText"];
             questions: null | components["schemas"]["SurveyQuestionInput"][];
             isActive: null | boolean;
+        };
+        TextAnalysisDto: {
+            ownerKind: string;
+            /** Format: uuid */
+            ownerId: string;
+            pending: boolean;
+            language: null | string;
+            sentiment: null | string;
+            /** Format: float */
+            sentimentConfidence: number;
+            sentimentCorrected: boolean;
+            emotions: {
+                [key: string]: number;
+            };
+            intent: null | string;
+            intentName: null | string;
+            /** Format: float */
+            intentConfidence: number;
+            intentCorrected: boolean;
+            bestIntent: null | string;
+            escalated: boolean;
+            escalationReason: null | string;
         };
         TicketDto: {
             /** Format: uuid */

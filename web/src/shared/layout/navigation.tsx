@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  BulbOutlined,
   AuditOutlined,
   CommentOutlined,
   ContactsOutlined,
@@ -39,6 +40,7 @@ export interface NavigationItem {
     | 'nav.apiTokens'
     | 'nav.audit'
     | 'nav.settings'
+    | 'nav.assist'
     | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
@@ -61,6 +63,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { path: '/admin/messaging', labelKey: 'nav.messaging', icon: <ApiOutlined />, permission: 'settings.manage' },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/admin/assist', labelKey: 'nav.assist', icon: <BulbOutlined />, permission: 'cases.manage' },
   { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
   { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
 ];

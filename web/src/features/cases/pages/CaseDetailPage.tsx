@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Radio, Row, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { AnalysisBadge, DraftReplyButton, ReplyCheckWarnings, useCaseAnalyses } from '../../../shared/assist';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
@@ -24,12 +25,18 @@ export function CaseDetailPage() {
   const report = useProblemReporter();
   const [form] = Form.useForm<{ body: string; visibility: 'public' | 'internal' }>();
   const visibility = Form.useWatch('visibility', form);
+  const draft = Form.useWatch('body', form) ?? '';
+  const analyses = useCaseAnalyses(id);
 
   if (detail.isPending) return <PageLoading />;
   if (detail.error) return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const c = detail.data;
   const canWrite = hasPermission(me.data, 'cases.write');
   const when = (value: string | null | undefined) => (value ? formatDateTime(value, i18n.language) : '—');
+  const badge = (ownerId: string) => {
+    const analysis = analyses.data?.find((a) => a.ownerId === ownerId);
+    return analysis && <AnalysisBadge analysis={analysis} canCorrect={canWrite} />;
+  };
 
   return (
     <>
@@ -47,6 +54,7 @@ export function CaseDetailPage() {
         <Col xs={24} lg={16}>
           <Card title={t('cases.thread')}>
             {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
+            {badge(c.id) && <div style={{ marginBottom: 12 }}>{badge(c.id)}</div>}
             {c.messages.length === 0 ? (
               <Empty description={t('cases.noMessages')} />
             ) : (
@@ -61,7 +69,8 @@ export function CaseDetailPage() {
                       <Typography.Text strong>{m.authorName}</Typography.Text>{' '}
                       <Typography.Text type="secondary">
                         {when(m.createdAt)} · {t(`cases.direction.${m.direction as 'inbound' | 'outbound' | 'note'}`)}
-                      </Typography.Text>
+                      </Typography.Text>{' '}
+                      {badge(m.id)}
                       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.body}</Typography.Paragraph>
                     </div>
                   ),
@@ -96,9 +105,13 @@ export function CaseDetailPage() {
                 <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
                   <Input.TextArea rows={4} />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
-                  {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
-                </Button>
+                {visibility === 'public' && <ReplyCheckWarnings text={draft} caseId={c.id} />}
+                <Space>
+                  <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
+                    {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
+                  </Button>
+                  {visibility === 'public' && <DraftReplyButton caseId={c.id} onDraft={(text) => form.setFieldValue('body', text)} />}
+                </Space>
               </Form>
             )}
           </Card>

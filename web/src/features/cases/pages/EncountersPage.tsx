@@ -1,6 +1,7 @@
 import { Button, Card, Col, Form, Input, Radio, Row, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/i18n/format';
+import { AnalysisBadge, useEncounterAnalyses } from '../../../shared/assist';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
 import { QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
@@ -23,6 +24,8 @@ export function EncountersPage() {
   const [form] = Form.useForm<Values>();
   const log = useLogEncounter();
   const list = useEncounters({});
+  const analyses = useEncounterAnalyses((list.data?.items ?? []).filter((e) => e.summary).map((e) => e.id));
+  const analysisOf = (id: string) => analyses.data?.find((a) => a.ownerId === id);
   const report = useProblemReporter();
   const blank = (value?: string) => value?.trim() || null;
 
@@ -109,7 +112,7 @@ export function EncountersPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             pagination={false}
-            scroll={{ x: 1150 }}
+            scroll={{ x: 1320 }}
             columns={[
               { key: 'at', title: t('encounters.at'), width: 160, render: (_, e) => formatDateTime(e.startedAt, i18n.language) },
               { key: 'channel', title: t('cases.channel'), width: 100, render: (_, e) => t(`cases.channels.${e.channel as 'phone'}`) },
@@ -132,6 +135,15 @@ export function EncountersPage() {
               { key: 'customer', title: t('cases.customer'), dataIndex: 'customerName', width: 90 },
               { key: 'staff', title: t('encounters.staff'), dataIndex: 'staffName', width: 110 },
               { key: 'summary', title: t('encounters.summary'), dataIndex: 'summary', width: 260, ellipsis: true },
+              {
+                key: 'assist',
+                title: t('assist.title'),
+                width: 170,
+                render: (_, e) => {
+                  const analysis = analysisOf(e.id);
+                  return analysis ? <AnalysisBadge analysis={analysis} canCorrect={hasPermission(me.data, 'cases.write')} /> : null;
+                },
+              },
             ]}
           />
         </Col>
