@@ -100,6 +100,10 @@ public sealed class CaseCustomerTests : IDisposable
         await (await manager.PostAsJsonAsync("/api/encounters", new { channel = "phone", caseId, summary = "Called about the passbook, Quenbyfold Farm" }))
             .ShouldBeAsync(HttpStatusCode.Created);
         Assert.NotEmpty((await (await manager.GetAsync("/api/search?q=Quenbyfold")).JsonAsync())["items"]!.AsArray());
+        // A staff correction keeps the customer's words as a training example: erasure takes that copy too.
+        var message = await app.WithDbAsync(db => db.CaseMessages.Where(m => m.CaseId == caseId && m.Direction == "inbound").Select(m => m.Id).SingleAsync());
+        await (await manager.PostAsJsonAsync($"/api/assist/analyses/message/{message}/correction", new { sentiment = "negative" })).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AssistExamples.CountAsync(x => x.OwnerId == message)));
         string[] secrets = ["ottoline.quenby@example.org", "Quenbyfold", "PB-77410", "Ottoline Quenby"];
         Assert.NotEmpty(await TablesContainingAsync(app, secrets));
         var casesBefore = await app.WithDbAsync(db => db.Cases.CountAsync());

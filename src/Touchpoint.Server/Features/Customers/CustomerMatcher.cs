@@ -44,7 +44,12 @@ public sealed class CustomerMatcher(AuditLog audit)
             return new MatchedCustomer(id, false, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
         }
 
-        var customer = new Customer { Name = string.IsNullOrWhiteSpace(s.Name) ? null : s.Name.Trim(), Language = s.Language, HomeBranchId = s.BranchId };
+        // A person known only from this contact is asked about the service they just had, as anyone without a profile
+        // is (they may withdraw, and staff can untick it); marketing consent is never assumed.
+        var customer = new Customer
+        {
+            Name = string.IsNullOrWhiteSpace(s.Name) ? null : s.Name.Trim(), Language = s.Language, HomeBranchId = s.BranchId, ConsentSurveys = true,
+        };
         db.Customers.Add(customer);
         foreach (var (kind, value) in points)
             db.CustomerContacts.Add(new CustomerContact { CustomerId = customer.Id, Kind = kind, Value = value });

@@ -52,6 +52,7 @@ public static class TouchpointApp
         services.AddCustomerTimelineSource<EncounterTimelineSource>();
         services.AddCustomerTimelineSource<CaseTimelineSource>();
         services.AddCustomerTimelineSource<MailCustomerData>();
+        services.AddCustomerTimelineSource<Features.Assist.AssistCustomerData>();
         services.AddSearch();
         services.AddFeedback(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
