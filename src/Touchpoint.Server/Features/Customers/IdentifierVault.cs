@@ -41,14 +41,7 @@ public sealed class IdentifierVault(IDataProtectionProvider protection, IService
         try
         {
             if (lookupKey is not null) return lookupKey;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
-            // Two nodes may create a key at once: the insert that loses changes nothing and both read the winner's key.
-            var candidate = keys.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "Settings" ("Key", "Value") VALUES ({LookupKeySetting}, {candidate}) ON CONFLICT DO NOTHING""", ct);
-            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == LookupKeySetting).Select(s => s.Value).SingleAsync(ct);
-            return lookupKey = Convert.FromBase64String(keys.Unprotect(stored));
+            return lookupKey = await InstallationSecrets.LoadOrCreateAsync(scopes, keys, LookupKeySetting, ct);
         }
         finally
         {

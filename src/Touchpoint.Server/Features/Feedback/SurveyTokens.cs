@@ -36,14 +36,7 @@ public sealed class SurveyTokens(IDataProtectionProvider protection, IServiceSco
         try
         {
             if (key is not null) return key;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
-            // Two nodes may create a key at once: the insert that loses changes nothing and both read the winner's key.
-            var candidate = keys.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "Settings" ("Key", "Value") VALUES ({KeySetting}, {candidate}) ON CONFLICT DO NOTHING""", ct);
-            var stored = await db.Settings.AsNoTracking().Where(s => s.Key == KeySetting).Select(s => s.Value).SingleAsync(ct);
-            return key = Convert.FromBase64String(keys.Unprotect(stored));
+            return key = await InstallationSecrets.LoadOrCreateAsync(scopes, keys, KeySetting, ct);
         }
         finally
         {
