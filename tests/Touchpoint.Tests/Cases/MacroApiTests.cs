@@ -72,6 +72,7 @@ public sealed class MacroApiTests : IDisposable
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(empty["errors"]!["title"]);
         Assert.NotNull(empty["errors"]!["body"]);
+        Assert.Contains("text in at least one language", empty["errors"]!["body"]![0]!.GetValue<string>());
     }
 
     public void Dispose() => app.Dispose();

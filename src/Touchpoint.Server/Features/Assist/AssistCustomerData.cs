@@ -10,9 +10,6 @@ namespace Touchpoint.Server.Features.Assist;
 /// </summary>
 public sealed class AssistCustomerData : ICustomerTimelineSource
 {
-    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<TimelineEntry>>([]);
-
     public async Task EraseAsync(TouchpointDb db, Guid customerId, CancellationToken ct)
     {
         var cases = db.Cases.Where(c => c.CustomerId == customerId).Select(c => c.Id);

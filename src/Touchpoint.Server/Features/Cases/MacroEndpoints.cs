@@ -71,7 +71,7 @@ public static class MacroEndpoints
     {
         var v = new Validation();
         v.LocalizedName("title", r.Title, 128);
-        v.LocalizedName("body", r.Body, MaxBody);
+        v.LocalizedName("body", r.Body, MaxBody, "validation.localizedText");
         foreach (var (lang, text) in r.Body ?? [])
             if (MacroPlaceholders.Unknown(text).FirstOrDefault() is { } unknown)
                 v.Add($"body.{lang}", "validation.placeholder", unknown, string.Join(", ", MacroPlaceholders.All));

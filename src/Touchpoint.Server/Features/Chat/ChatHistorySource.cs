@@ -13,9 +13,6 @@ public sealed class ChatHistorySource : ICustomerTimelineSource
 {
     public const string ErasedText = "—";
 
-    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<TimelineEntry>>([]);
-
     public async Task<IReadOnlyDictionary<string, int>> MoveAsync(TouchpointDb db, Guid from, Guid to, CancellationToken ct) =>
         new Dictionary<string, int>
         {

@@ -8,7 +8,7 @@ namespace Touchpoint.Server.Features.Customers;
 public sealed record CustomerSighting(Guid BranchId, string? Name, string? Phone, string? Email, string? Messaging, string Language);
 
 /// <summary>The profile a sighting belongs to, and the SLA policy its segments ask for (null for a new profile).</summary>
-public sealed record MatchedCustomer(Guid Id, bool Created, string? SlaPolicy);
+public sealed record MatchedCustomer(Guid Id, string? SlaPolicy);
 
 /// <summary>
 /// Finds the profile a channel's contact belongs to, or creates one, so every case, chat and call lands on one
@@ -41,7 +41,7 @@ public sealed class CustomerMatcher(AuditLog audit)
                 .FirstOrDefaultAsync(ct);
             if (found is not { } id) continue;
             var segments = await CustomerProfile.CurrentSegmentsAsync(db, id, ct);
-            return new MatchedCustomer(id, false, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
+            return new MatchedCustomer(id, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
         }
 
         // A person known only from this contact is asked about the service they just had, as anyone without a profile
@@ -56,6 +56,6 @@ public sealed class CustomerMatcher(AuditLog audit)
         if (customer.Name is not null)
             db.CustomerNameKeys.AddRange(PersonalData.NameKeys(customer.Name).Select(k => new CustomerNameKey { CustomerId = customer.Id, Key = k }));
         audit.Record(CustomerAuditActions.Created, CustomerEndpoints.Target + customer.Id, new { channel = true });
-        return new MatchedCustomer(customer.Id, true, null);
+        return new MatchedCustomer(customer.Id, null);
     }
 }

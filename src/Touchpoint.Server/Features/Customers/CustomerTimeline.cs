@@ -27,8 +27,9 @@ public interface ICustomerTimelineSource
     /// <summary>The module's activity rows (null when it has none), composed by the database into one query.</summary>
     IQueryable<CustomerActivity>? Activity(TouchpointDb db) => null;
 
-    /// <summary>The newest entries first, at most <see cref="TimelineQuery.Limit"/>.</summary>
-    Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct);
+    /// <summary>The newest entries first, at most <see cref="TimelineQuery.Limit"/>; none for a module that only keeps copies to erase.</summary>
+    Task<IReadOnlyList<TimelineEntry>> ReadAsync(TouchpointDb db, TimelineQuery query, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<TimelineEntry>>([]);
 
     /// <summary>Merge: moves the module's history from one customer to another; returns what moved, by name, for the audit log.</summary>
     Task<IReadOnlyDictionary<string, int>> MoveAsync(TouchpointDb db, Guid from, Guid to, CancellationToken ct) =>

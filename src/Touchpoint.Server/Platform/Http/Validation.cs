@@ -50,12 +50,13 @@ public sealed partial class Validation
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(value!, out _)) Add(field, "validation.timeZone", value);
     }
 
-    public void LocalizedName(string field, LocalizedText? value, int maxLength = 128)
+    /// <param name="messageKey">What to say when no language has text (names by default).</param>
+    public void LocalizedName(string field, LocalizedText? value, int maxLength = 128, string messageKey = "validation.localizedName")
     {
-        if (value is null || value.IsBlank) { Add(field, "validation.localizedName"); return; }
+        if (value is null || value.IsBlank) { Add(field, messageKey); return; }
         foreach (var (lang, text) in value)
         {
-            if (!Languages.IsSupported(lang)) Add($"{field}.{lang}", "validation.localizedName");
+            if (!Languages.IsSupported(lang)) Add($"{field}.{lang}", messageKey);
             else if (text.Length > maxLength) Add($"{field}.{lang}", "validation.maxLength", maxLength);
         }
     }

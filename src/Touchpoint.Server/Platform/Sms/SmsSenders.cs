@@ -10,14 +10,15 @@ public interface ISmsSender
 }
 
 /// <summary>
-/// The default: writes the message to the log, with the number masked (personal data never reaches the logs), so a
+/// The default: writes the message to the log, with the number and any link token masked (personal data and secrets
+/// never reach the logs), so a
 /// branch without a gateway still sees what would have been sent.
 /// </summary>
 public sealed class LoggingSmsSender(ILogger<LoggingSmsSender> logger) : ISmsSender
 {
     public Task SendAsync(string phone, string text, CancellationToken ct)
     {
-        logger.LogInformation("SMS to {Phone}: {Text}", Masks.Phone(phone), text);
+        logger.LogInformation("SMS to {Phone}: {Text}", Masks.Phone(phone), Masks.Tokens(text));
         return Task.CompletedTask;
     }
 }
