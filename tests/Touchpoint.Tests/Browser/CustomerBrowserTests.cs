@@ -52,7 +52,8 @@ public sealed class CustomerBrowserTests
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("姓名").FillAsync("欧阳明月");
         await dialog.GetByLabel("电话").FillAsync("13911112222");
-        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "轮椅" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "轮椅" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "轮椅" })).ToBeCheckedAsync();
         await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^保\\s*存$") }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "欧**月" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("customer-profile")).ToContainTextAsync("139****2222");

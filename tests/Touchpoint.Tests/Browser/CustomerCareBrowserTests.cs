@@ -34,7 +34,8 @@ public sealed class CustomerCareBrowserTests
         var dialog = page.GetByRole(AriaRole.Dialog);
         // Typing first: by then the dialog has finished opening (a checkbox clicked mid-animation can miss).
         await dialog.GetByLabel("이메일 주소 추가").FillAsync("hearing.care@example.kr");
-        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" })).ToBeCheckedAsync();
         await browser.ScreenshotAsync("customers-edit");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
         await Assertions.Expect(profile).ToContainTextAsync("청각 장애");
@@ -65,7 +66,8 @@ public sealed class CustomerCareBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "세그먼트 추가" }).ClickAsync();
         await dialog.GetByLabel("코드").FillAsync("HEARING");
         await dialog.GetByLabel("이름 · 한국어").FillAsync("청각 배려");
-        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).CheckAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "청각 장애" })).ToBeCheckedAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "HEARING" });
         await Assertions.Expect(row).ToContainTextAsync("청각 배려");

@@ -40,6 +40,8 @@ public sealed class WindowServiceBrowserTests
         await browser.SignInAsync("lon.frontline", TouchpointFactory.DemoPassword);
         await page.GotoAsync("/counter/LON/1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+        // The counter opens on the server's answer: wait for it before calling (a busy machine can take a while).
+        await Assertions.Expect(page.GetByTestId("call-next")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await page.GetByTestId("call-next").ClickAsync();
         await Assertions.Expect(page.GetByTestId("current-number")).ToHaveTextAsync(number);
         await browser.AssertAccessibleAsync();
