@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Feedback;
+using Touchpoint.Server.Features.Queue;
 using Touchpoint.Tests.Infrastructure;
 using static Touchpoint.Tests.Feedback.FeedbackTestData;
 
@@ -114,6 +115,51 @@ public sealed class FeedbackFollowUpTests : IDisposable
         await (await supervisor.PostAsJsonAsync($"/api/feedback/callbacks/{id}/attempts", new { outcome = "noAnswer" })).ShouldBeAsync(HttpStatusCode.OK);
         var last = await (await supervisor.PostAsJsonAsync($"/api/feedback/callbacks/{id}/attempts", new { outcome = "noAnswer" })).JsonAsync();
         Assert.Equal("unreachable", last["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CallBackSample_TakesYesterdaysServedTicketsAndSolvedCases_OncePerConsentingCustomer()
+    {
+        var staff = await BranchAsync(app);
+        await SettingsAsync(app, callBackSamplePercent: 100);
+        async Task<string> CustomerAsync(string name, string phone, bool consent) =>
+            (await (await staff.PostAsJsonAsync("/api/customers", new { name, phones = new[] { phone }, consentSurveys = consent, language = "zh-CN", branch = "SH" }))
+                .JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var atCounter = await CustomerAsync("陈静", "13700003333", true);
+        var byCase = await CustomerAsync("김민준", "01012345678", true);
+        var declined = await CustomerAsync("王芳", "13900004444", false);
+        await ServeAsync(app, staff, "zh-CN", atCounter);
+        await ServeAsync(app, staff, "zh-CN", declined);
+        var cases = new List<Guid>();
+        foreach (var phone in new[] { "01012345678", "01012345678", "13900004444" })
+        {
+            var c = await (await staff.PostAsJsonAsync("/api/cases", new
+            {
+                subject = "카드 재발급 문의", description = "새 카드를 언제 받을 수 있나요?", channel = "phone", branch = "SH",
+                customer = new { name = "김민준", phone },
+            })).JsonAsync(HttpStatusCode.Created);
+            cases.Add(c["id"]!.GetValue<Guid>());
+            await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/status", new { status = "solved" })).ShouldBeAsync(HttpStatusCode.OK);
+        }
+        var admin = await app.AdminAsync();
+        Assert.Equal(0, (await (await admin.PostAsync("/api/branches/SH/callbacks/sample", null)).JsonAsync())["added"]!.GetValue<int>());
+
+        // Everything happened yesterday: the sample is taken the next day.
+        await app.WithDbAsync(async db =>
+        {
+            var branch = await db.Branches.SingleAsync(b => b.Code == "SH");
+            var yesterday = QueueClock.StartOfDayUtc(branch, DateTime.UtcNow).AddHours(-1);
+            await db.QueueTickets.ExecuteUpdateAsync(s => s.SetProperty(t => t.BusinessDate, QueueClock.BusinessDate(branch, yesterday)));
+            await db.Cases.ExecuteUpdateAsync(s => s.SetProperty(c => c.SolvedAt, yesterday));
+            return 0;
+        });
+        Assert.Equal(2, (await (await admin.PostAsync("/api/branches/SH/callbacks/sample", null)).JsonAsync())["added"]!.GetValue<int>());
+        var sampled = await app.WithDbAsync(db => db.CallBacks.AsNoTracking().ToListAsync());
+        Assert.All(sampled, c => Assert.Equal("sampled", c.Reason));
+        Assert.Contains(sampled, c => c.CustomerId == Guid.Parse(atCounter) && c.TicketId != null);
+        Assert.Contains(sampled, c => c.CustomerId == Guid.Parse(byCase) && c.CaseId != null && cases.Contains(c.CaseId.Value));
+        // Once a day per branch.
+        Assert.Equal(0, (await (await admin.PostAsync("/api/branches/SH/callbacks/sample", null)).JsonAsync())["added"]!.GetValue<int>());
     }
 
     [Fact]

@@ -52,12 +52,13 @@ public static class FeedbackTestData
         return pad;
     }
 
-    public static async Task SettingsAsync(TouchpointFactory app, int throttleDays = 30, int caseSurveyDelayMinutes = 60, bool openFollowUpCase = true)
+    public static async Task SettingsAsync(TouchpointFactory app, int throttleDays = 30, int caseSurveyDelayMinutes = 60, bool openFollowUpCase = true,
+        int callBackSamplePercent = 5)
     {
         var admin = await app.AdminAsync();
         await (await admin.PutAsJsonAsync("/api/branches/SH/feedback-settings", new
         {
-            throttleDays, linkValidDays = 7, caseSurveyDelayMinutes, openFollowUpCase, callBackSamplePercent = 5, callBackMaxAttempts = 2,
+            throttleDays, linkValidDays = 7, caseSurveyDelayMinutes, openFollowUpCase, callBackSamplePercent, callBackMaxAttempts = 2,
             counterTemplate = "counter", caseTemplate = "case", relationshipTemplate = "relationship", phoneTemplate = "phone",
         })).ShouldBeAsync(HttpStatusCode.OK);
     }

@@ -120,8 +120,10 @@ public sealed class FeedbackScheduler(
     }
 
     /// <summary>
-    /// Today's sample: known customers served yesterday who consent, have a phone, answered no survey link and were not
-    /// called within the throttle period (a pad rating alone does not count: the call asks what the pad cannot). Chosen by a hash of the ticket id, so every node picks the same ones.
+    /// Today's sample: known customers served yesterday (a completed ticket) or whose case was solved yesterday, who
+    /// consent, have a phone, answered no survey link and were not called within the throttle period (a pad rating alone
+    /// does not count: the call asks what the pad cannot). Chosen by a hash of the ticket's or case's id, so every node
+    /// picks the same ones; a customer is called once however many times they came.
     /// </summary>
     public async Task<int> SampleCallBacksAsync(TouchpointDb db, Branch branch, CancellationToken ct)
     {
@@ -133,25 +135,37 @@ public sealed class FeedbackScheduler(
         var yesterday = DateOnly.ParseExact(today, "yyyy-MM-dd").AddDays(-1).ToString("yyyy-MM-dd");
         var served = await db.QueueTickets.AsNoTracking()
             .Where(t => t.BranchId == branch.Id && t.BusinessDate == yesterday && t.Status == TicketStatuses.Completed && t.CustomerId != null)
-            .Select(t => new { t.Id, t.CustomerId, t.CounterId, t.StaffUserId, t.ServiceTypeId, t.Language }).ToListAsync(ct);
+            .Select(t => new CallBack
+            {
+                BranchId = branch.Id, CustomerId = t.CustomerId, TicketId = t.Id, CounterId = t.CounterId, StaffUserId = t.StaffUserId,
+                ServiceTypeId = t.ServiceTypeId, Reason = CallBackReasons.Sampled, DueDate = today, Language = t.Language, CreatedAt = now,
+            }).ToListAsync(ct);
+        var todayStart = QueueClock.StartOfDayUtc(branch, now);
+        var yesterdayStart = QueueClock.StartOfDayUtc(branch, now.AddDays(-1));
+        var solved = await db.Cases.AsNoTracking()
+            .Where(c => c.BranchId == branch.Id && c.SolvedAt >= yesterdayStart && c.SolvedAt < todayStart && c.CustomerId != null && c.MergedIntoId == null)
+            .Select(c => new CallBack
+            {
+                BranchId = branch.Id, CustomerId = c.CustomerId, CaseId = c.Id, StaffUserId = c.AssigneeId,
+                Reason = CallBackReasons.Sampled, DueDate = today, Language = c.Language, CreatedAt = now,
+            }).ToListAsync(ct);
         var since = now.AddDays(-settings.ThrottleDays);
-        var added = 0;
-        foreach (var t in served.Where(t => (BitConverter.ToUInt32(t.Id.ToByteArray(), 12) % 100) < settings.CallBackSamplePercent))
+        var called = new HashSet<Guid>();
+        foreach (var candidate in served.Concat(solved).Where(c => InSample(c.TicketId ?? c.CaseId!.Value, settings.CallBackSamplePercent)))
         {
-            var customerId = t.CustomerId!.Value;
+            var customerId = candidate.CustomerId!.Value;
+            if (called.Contains(customerId)) continue;
             var ok = await db.Customers.AnyAsync(c => c.Id == customerId && c.ConsentSurveys && c.Status == CustomerStatuses.Active, ct)
                 && await db.CustomerContacts.AnyAsync(c => c.CustomerId == customerId && c.Kind == ContactKinds.Phone, ct)
                 && !await db.CallBacks.AnyAsync(c => c.CustomerId == customerId && c.CreatedAt > since, ct)
                 && !await db.SurveyInvitations.AnyAsync(i => i.CustomerId == customerId && i.RespondedAt != null && i.CreatedAt > since, ct);
             if (!ok) continue;
-            db.CallBacks.Add(new CallBack
-            {
-                BranchId = branch.Id, CustomerId = customerId, TicketId = t.Id, CounterId = t.CounterId, StaffUserId = t.StaffUserId,
-                ServiceTypeId = t.ServiceTypeId, Reason = CallBackReasons.Sampled, DueDate = today, Language = t.Language, CreatedAt = now,
-            });
-            added++;
+            db.CallBacks.Add(candidate);
+            called.Add(customerId);
         }
         await db.SaveChangesAsync(ct);
-        return added;
+        return called.Count;
     }
+
+    private static bool InSample(Guid id, int percent) => BitConverter.ToUInt32(id.ToByteArray(), 12) % 100 < percent;
 }
