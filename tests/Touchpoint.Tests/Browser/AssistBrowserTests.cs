@@ -46,8 +46,9 @@ public sealed class AssistBrowserTests
         await Assertions.Expect(details).ToBeVisibleAsync();
         // The second select corrects the intent (antd draws its own box over the search input, so click the box).
         await details.Locator(".ant-select").Nth(1).ClickAsync();
-        await page.GetByTitle("Waiting time").ClickAsync();
-        await Assertions.Expect(badge).ToContainTextAsync("Waiting time");
+        // The model reads a long wait; staff file it as the complaint about rudeness it also is.
+        await page.GetByTitle("Complaint", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(badge).ToContainTextAsync("Complaint");
         await Assertions.Expect(details).ToContainTextAsync("corrected by staff");
         await browser.ScreenshotAsync("assist-correction-en");
     }

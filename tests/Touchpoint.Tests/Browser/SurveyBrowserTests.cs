@@ -66,6 +66,7 @@ public sealed class SurveyBrowserTests
         await Assertions.Expect(page.GetByTestId("measure-nps")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "LON", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("The wait was too long").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("comments-card")).ToContainTextAsync("comments read");
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("feedback-measures-en-US");
         await page.GotoAsync("/callbacks");

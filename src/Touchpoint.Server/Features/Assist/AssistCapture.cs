@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Features.Feedback;
 
 namespace Touchpoint.Server.Features.Assist;
 
 /// <summary>
 /// Puts every new customer text in the analysis queue in the same SaveChanges (and transaction) that stores it: a
 /// case's subject and description, an inbound public case message (email, chat, messaging, whichever channel adds it),
-/// an encounter's summary. Doing it here rather than in each endpoint means a channel added later is analysed too, and
+/// an encounter's summary, a survey comment. Doing it here rather than in each endpoint means a channel added later is analysed too, and
 /// no text is stored without its pending row. The analysis itself runs in <see cref="AssistQueue"/>, off the request.
 /// </summary>
 public sealed class AssistCapture(AssistQueue queue, TimeProvider clock, AssistOptions options) : SaveChangesInterceptor
@@ -46,6 +47,10 @@ public sealed class AssistCapture(AssistQueue queue, TimeProvider clock, AssistO
                     break;
                 case Encounter e when !string.IsNullOrWhiteSpace(e.Summary):
                     (added ??= []).Add(new TextAnalysis { OwnerKind = AssistOwners.Encounter, OwnerId = e.Id, CaseId = e.CaseId, CreatedAt = now });
+                    break;
+                // A comment is measured (its sentiment and topic in the feedback summary), never routed or escalated: no case.
+                case SurveyAnswer a when !string.IsNullOrWhiteSpace(a.Text):
+                    (added ??= []).Add(new TextAnalysis { OwnerKind = AssistOwners.SurveyComment, OwnerId = a.Id, CreatedAt = now });
                     break;
             }
         }

@@ -110,7 +110,7 @@ public sealed class AssistQueue(IServiceScopeFactory scopes, AssistEngine engine
         row.BestIntent = insight.BestIntent;
     }
 
-    /// <summary>The text of each owner: a case's subject and description, a message's body, an encounter's summary.</summary>
+    /// <summary>The text of each owner: a case's subject and description, a message's body, an encounter's summary, a survey comment.</summary>
     public static async Task<Dictionary<Guid, string>> TextsAsync(TouchpointDb db, IReadOnlyCollection<TextAnalysis> rows, CancellationToken ct)
     {
         List<Guid> Ids(string kind) => rows.Where(r => r.OwnerKind == kind).Select(r => r.OwnerId).ToList();
@@ -127,6 +127,10 @@ public sealed class AssistQueue(IServiceScopeFactory scopes, AssistEngine engine
         if (encounterIds.Count > 0)
             foreach (var e in await db.Encounters.AsNoTracking().Where(e => encounterIds.Contains(e.Id)).Select(e => new { e.Id, e.Summary }).ToListAsync(ct))
                 if (e.Summary is not null) texts[e.Id] = e.Summary;
+        var commentIds = Ids(AssistOwners.SurveyComment);
+        if (commentIds.Count > 0)
+            foreach (var a in await db.SurveyAnswers.AsNoTracking().Where(a => commentIds.Contains(a.Id) && a.Text != null).Select(a => new { a.Id, a.Text }).ToListAsync(ct))
+                texts[a.Id] = a.Text!;
         return texts;
     }
 }

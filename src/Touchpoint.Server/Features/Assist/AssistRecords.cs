@@ -14,7 +14,9 @@ public static class AssistOwners
     public const string Message = "message";
     /// <summary>An encounter's summary.</summary>
     public const string Encounter = "encounter";
-    public static readonly IReadOnlyList<string> All = [Case, Message, Encounter];
+    /// <summary>A survey answer's free-text comment.</summary>
+    public const string SurveyComment = "survey";
+    public static readonly IReadOnlyList<string> All = [Case, Message, Encounter, SurveyComment];
 }
 
 /// <summary>

@@ -17,13 +17,14 @@ public sealed record ReasonCount(string Code, string Label, int Count, double Sh
 public sealed record FeedbackMeasures(
     string? Key, string? Label, int Invitations, int Responded, double? ResponseRate, int Prompted, int Unrated, double? UnratedShare,
     CsatMeasure Csat, NpsMeasure Nps, EffortMeasure Effort);
-public sealed record FeedbackSummaryDto(DateTime From, DateTime To, FeedbackMeasures Total, IReadOnlyList<FeedbackMeasures> Groups, IReadOnlyList<ReasonCount> Reasons);
+public sealed record FeedbackSummaryDto(DateTime From, DateTime To, FeedbackMeasures Total, IReadOnlyList<FeedbackMeasures> Groups, IReadOnlyList<ReasonCount> Reasons,
+    CommentMeasure Comments);
 
 /// <summary>
 /// The measures (满意度得分, 忠诚度指数): CSAT as the share of satisfied answers (top two of five, top two faces of
 /// three), NPS as promoters minus detractors, effort as the mean of 1-5 (5 = very easy), the response rate (invitations
 /// with any answer, the pad's included) and the pad's unrated share; reasons ranked with their cumulative share
-/// (Pareto). Filters by branch, counter, service, staff member, channel, segment and period, optionally grouped.
+/// (Pareto); the comments' sentiment and topics (<see cref="FeedbackComments"/>). Filters by branch, counter, service, staff member, channel, segment and period, optionally grouped.
 /// The database does the counting: answers are grouped by score before anything reaches this process.
 /// </summary>
 public static class FeedbackSummary
@@ -81,7 +82,8 @@ public static class FeedbackSummary
         var groups = groupBy is null ? [] : counts.Invited.Keys.Union(counts.Pad.Keys).Distinct()
             .Select(k => Measure(counts, x => x == k, k, labels.GetValueOrDefault(k, k)))
             .OrderBy(g => groupBy == "day" ? g.Key : g.Label, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new FeedbackSummaryDto(start, end, total, groups, await ReasonsAsync(db, caches, f, ct)));
+        return TypedResults.Ok(new FeedbackSummaryDto(start, end, total, groups, await ReasonsAsync(db, caches, f, ct),
+            await FeedbackComments.MeasureAsync(db, Invitations(db, f), ct)));
     }
 
     private static IQueryable<SurveyInvitation> Invitations(TouchpointDb db, Filters f)

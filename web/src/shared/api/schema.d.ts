@@ -6407,6 +6407,19 @@ export interface components {
         CheckInRequest: {
             code: null | string;
         };
+        CommentMeasure: {
+            /** Format: int32 */
+            comments: number;
+            /** Format: int32 */
+            analysed: number;
+            /** Format: int32 */
+            negative: number;
+            /** Format: int32 */
+            neutral: number;
+            /** Format: int32 */
+            positive: number;
+            topics: components["schemas"]["TopicCount"][];
+        };
         ContactDto: {
             /** Format: uuid */
             id: string;
@@ -6767,6 +6780,7 @@ export interface components {
             total: components["schemas"]["FeedbackMeasures"];
             groups: components["schemas"]["FeedbackMeasures"][];
             reasons: components["schemas"]["ReasonCount"][];
+            comments: components["schemas"]["CommentMeasure"];
         };
         Holiday: {
             date: string;
@@ -7400,6 +7414,14 @@ export interface components {
             details: {
                 [key: string]: string;
             };
+        };
+        TopicCount: {
+            intent: string;
+            label: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            negative: number;
         };
         TransferTicketRequest: {
             service: null | string;

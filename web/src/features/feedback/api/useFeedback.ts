@@ -3,6 +3,7 @@ import { api, unwrap, type Schema } from '../../../shared/api';
 
 export type FeedbackSummary = Schema<'FeedbackSummaryDto'>;
 export type FeedbackMeasures = Schema<'FeedbackMeasures'>;
+export type CommentMeasure = Schema<'CommentMeasure'>;
 export type CallBackItem = Schema<'CallBackItem'>;
 export const feedbackChannels = ['counter', 'case', 'chat', 'relationship', 'phone'] as const;
 export const feedbackGroups = ['branch', 'counter', 'service', 'staff', 'channel', 'day'] as const;

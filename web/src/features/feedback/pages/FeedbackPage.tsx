@@ -5,9 +5,10 @@ import { PageHeading } from '../../../shared/layout';
 import { useBranchList, useCurrentBranch } from '../../../shared/session';
 import { QueryErrorAlert } from '../../../shared/ui';
 import { feedbackChannels, feedbackGroups, useFeedbackSummary, type FeedbackChannel, type FeedbackMeasures, type FeedbackQuery } from '../api/useFeedback';
+import { CommentsCard } from '../components/CommentsCard';
 import { MeasureCards, percent } from '../components/MeasureCards';
 
-/** Satisfaction and loyalty for supervisors and managers: the period's measures, a breakdown, and the reasons ranked (Pareto). */
+/** Satisfaction and loyalty for supervisors and managers: the period's measures, a breakdown, the reasons ranked (Pareto) and what the comments say. */
 export function FeedbackPage() {
   const { t } = useTranslation();
   const branches = useBranchList();
@@ -78,6 +79,7 @@ export function FeedbackPage() {
               ]}
             />
           </Card>
+          {data && <div style={{ marginTop: 16 }}><CommentsCard comments={data.comments} /></div>}
         </Col>
       </Row>
     </>
