@@ -1,5 +1,6 @@
 import { DislikeOutlined, LikeOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api';
@@ -20,6 +21,10 @@ export function HelpArticlePage() {
   const home = useHelpCentre(branch, i18n.language);
   const vote = useHelpfulVote(article.data?.id ?? id);
   const changeLanguage = useChangeLanguage();
+  const shownId = article.data?.id;
+  const resetVote = vote.reset;
+  // Another article (or the same one in another language) asks afresh.
+  useEffect(() => resetVote(), [shownId, resetVote]);
   const a = article.data;
   usePageTitle(a?.title ?? t('help.title'));
   const notFound = article.error instanceof ApiError && article.error.status === 404;
