@@ -75,7 +75,7 @@ export function HelpArticlePage() {
                   .filter((l) => l.id !== a.id)
                   .map((l) => (
                     // Reading another translation is switching language: the page asks for the article in it.
-                    <Button key={l.id} type="link" lang={l.language} onClick={() => isLanguage(l.language) && void changeLanguage(l.language)}>
+                    <Button key={l.id} type="link" lang={l.language} style={{ paddingInline: 0, height: "auto", whiteSpace: "normal", textAlign: "start" }} onClick={() => isLanguage(l.language) && void changeLanguage(l.language)}>
                       {languageName(l.language)}: {l.title}
                     </Button>
                   ))}
