@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { parseMarkdown, type Inline } from './markdown';
+import './markdown.css';
 
 function Inlines({ parts }: { parts: Inline[] }) {
   return (

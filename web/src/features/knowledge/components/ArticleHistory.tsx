@@ -27,9 +27,11 @@ export function ArticleHistory({ article }: { article: Article }) {
         </Typography.Title>
       }
       extra={
-        <Button size="small" disabled={picked.length !== 2} onClick={() => setComparing(true)} data-testid="compare-versions">
-          {t('knowledge.compare')}
-        </Button>
+        picked.length === 2 && (
+          <Button size="small" onClick={() => setComparing(true)} data-testid="compare-versions">
+            {t('knowledge.compare')}
+          </Button>
+        )
       }
     >
       <List

@@ -10,6 +10,7 @@ import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../share
 import { articleStates, useArticle, useSaveArticle, type ArticleRequest } from '../api/useKnowledge';
 import { ArticleHistory } from '../components/ArticleHistory';
 import { ArticleStateTag } from '../components/ArticleStateTag';
+import { HelpfulCounts } from '../components/HelpfulCounts';
 import { languageName } from '../components/languageName';
 import { TranslationsPanel } from '../components/TranslationsPanel';
 
@@ -61,6 +62,7 @@ export function ArticleEditorPage() {
   const submit = (v: Values) => {
     const request: ArticleRequest = {
       ...v,
+      language: v.language ?? a?.language ?? i18n.language,
       summary: v.summary ?? '',
       category: v.category ?? null,
       ownerId: a?.ownerId ?? null,
@@ -104,9 +106,16 @@ export function ArticleEditorPage() {
             >
               <Row gutter={12}>
                 <Col xs={24} md={8}>
-                  <Form.Item name="language" label={t('knowledge.language')} rules={[{ required: true, message: t('validation.required') }]}>
-                    <Select disabled={!isNew} options={supportedLanguages.map((l) => ({ value: l, label: languageName(l) }))} />
-                  </Form.Item>
+                  {isNew ? (
+                    <Form.Item name="language" label={t('knowledge.language')} rules={[{ required: true, message: t('validation.required') }]}>
+                      <Select options={supportedLanguages.map((l) => ({ value: l, label: languageName(l) }))} />
+                    </Form.Item>
+                  ) : (
+                    // An article's language is fixed: another language is a translation of its own.
+                    <Form.Item label={t('knowledge.language')}>
+                      <Typography.Text>{a ? languageName(a.language) : ''}</Typography.Text>
+                    </Form.Item>
+                  )}
                 </Col>
                 <Col xs={24} md={16}>
                   <Form.Item name="state" label={t('knowledge.state')}>
@@ -186,7 +195,7 @@ export function ArticleEditorPage() {
                     { key: 'owner', label: t('knowledge.owner'), children: a.ownerName ?? '—' },
                     { key: 'version', label: t('knowledge.version'), children: a.version },
                     { key: 'updated', label: t('knowledge.updated'), children: formatDateTime(a.updatedAt, i18n.language) },
-                    { key: 'helpful', label: t('knowledge.helpful'), children: `👍 ${a.helpfulYes} · 👎 ${a.helpfulNo}` },
+                    { key: 'helpful', label: t('knowledge.helpful'), children: <HelpfulCounts yes={a.helpfulYes} no={a.helpfulNo} /> },
                   ]}
                 />
                 {a.state === 'published' && (

@@ -10,6 +10,7 @@ import { hasPermission, useMe } from '../../../shared/session';
 import { QueryErrorAlert } from '../../../shared/ui';
 import { articleStates, useArticles, useKnowledgeCategories, useStaffArticleSearch, type ArticleListItem } from '../api/useKnowledge';
 import { ArticleStateTag } from '../components/ArticleStateTag';
+import { HelpfulCounts } from '../components/HelpfulCounts';
 import { languageName } from '../components/languageName';
 import { SnippetText } from '../components/SnippetText';
 
@@ -161,7 +162,7 @@ export function KnowledgePage() {
           {
             title: t('knowledge.helpful'),
             width: 110,
-            render: (_: unknown, a) => `👍 ${a.helpfulYes} · 👎 ${a.helpfulNo}`,
+            render: (_: unknown, a) => <HelpfulCounts yes={a.helpfulYes} no={a.helpfulNo} />,
           },
           { title: t('knowledge.updated'), dataIndex: 'updatedAt', width: 170, render: (d: string) => formatDateTime(d, i18n.language) },
         ]}
