@@ -109,6 +109,9 @@ public sealed class KnowledgeBrowserTests
         await Assertions.Expect(diff.Locator("[data-op=removed]").First).ToContainTextAsync("A replacement is free and usually");
         await browser.ScreenshotAsync("knowledge-diff-en-US");
         await page.Keyboard.PressAsync("Escape");
+        // The dialog's mask fades out; axe would read the page through it.
+        await Assertions.Expect(diff).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".ant-modal-mask")).ToHaveCountAsync(0);
 
         // Translations: every language exists for this article; the Korean one opens from the panel.
         await Assertions.Expect(page.GetByTestId("translations-panel").GetByRole(AriaRole.Link)).ToHaveCountAsync(3);

@@ -77,6 +77,7 @@ export function ArticleHistory({ article }: { article: Article }) {
       />
       <Modal
         open={comparing}
+        destroyOnHidden
         onCancel={() => setComparing(false)}
         footer={null}
         width={760}
