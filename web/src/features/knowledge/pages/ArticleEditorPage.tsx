@@ -130,7 +130,7 @@ export function ArticleEditorPage() {
                 <Input.TextArea rows={2} maxLength={500} />
               </Form.Item>
               <Row gutter={12}>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={6}>
                   <Form.Item name="category" label={t('knowledge.category')}>
                     <Input maxLength={64} />
                   </Form.Item>
@@ -140,12 +140,12 @@ export function ArticleEditorPage() {
                     <Select mode="tags" tokenSeparators={[',', '，']} open={false} aria-label={t('knowledge.tags')} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={4}>
+                <Col xs={12} md={5}>
                   <Form.Item name="reviewBy" label={t('knowledge.reviewBy')}>
                     <Input type="date" />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={4}>
+                <Col xs={12} md={5}>
                   <Form.Item name="branch" label={t('knowledge.branch')} extra={t('knowledge.branchHint')}>
                     <Input maxLength={32} placeholder={t('knowledge.allBranches')} />
                   </Form.Item>
