@@ -73,6 +73,7 @@ public static class ScenarioRegistry
         new CreateCaseScenario(),
         new ListCasesScenario(),
         new SearchScenario(),
+        new ArticleSearchScenario(),
         new SurveyAnswerScenario(),
         new ChatMessageScenario(),
     ];

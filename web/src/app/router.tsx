@@ -6,9 +6,9 @@ import { NotFoundPage } from './NotFoundPage';
 import { PageLoading } from '../shared/ui';
 
 /** Pages reachable without signing in; a 401 there must not bounce the visitor to /login. */
-const publicPaths = ['/login', '/pair', '/pad'];
+const publicPaths = ['/login', '/pair', '/pad', '/help'];
 /** Full-screen pages of devices and customers (kiosk, lobby display, ticket on a phone): never a sign-in redirect. */
-const publicPrefixes = ['/kiosk/', '/q/', '/t/', '/display/', '/s/'];
+const publicPrefixes = ['/kiosk/', '/q/', '/t/', '/display/', '/s/', '/help/'];
 
 export function isPublicPath(pathname: string): boolean {
   return publicPaths.includes(pathname) || publicPrefixes.some((prefix) => pathname.startsWith(prefix));
@@ -53,6 +53,17 @@ export const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     lazy: async () => ({ Component: (await import('../features/feedback/pages/SurveyPage')).SurveyPage }),
   },
+  // The public help centre, for the organisation and per branch.
+  ...['/help', '/help/:branch'].map((path) => ({
+    path,
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/knowledge/pages/HelpCentrePage')).HelpCentrePage }),
+  })),
+  ...['/help/a/:id', '/help/:branch/a/:id'].map((path) => ({
+    path,
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('../features/knowledge/pages/HelpArticlePage')).HelpArticlePage }),
+  })),
   {
     path: '/display/:branch',
     HydrateFallback: PageLoading,
@@ -132,6 +143,14 @@ export const router = createBrowserRouter([
           { index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/CasesPage')).CasesPage }) },
           { path: 'macros', lazy: async () => ({ Component: (await import('../features/cases/pages/MacrosPage')).MacrosPage }) },
           { path: ':id', lazy: async () => ({ Component: (await import('../features/cases/pages/CaseDetailPage')).CaseDetailPage }) },
+        ],
+      },
+      {
+        path: 'knowledge',
+        element: <RequirePermission permission="knowledge.read" />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/knowledge/pages/KnowledgePage')).KnowledgePage }) },
+          { path: ':id', lazy: async () => ({ Component: (await import('../features/knowledge/pages/ArticleEditorPage')).ArticleEditorPage }) },
         ],
       },
       { path: 'search', lazy: async () => ({ Component: (await import('../features/search/pages/SearchPage')).SearchPage }) },

@@ -6,6 +6,7 @@ using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Feedback;
+using Touchpoint.Server.Features.Knowledge;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Audit;
@@ -68,6 +69,9 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<AssistIntent> AssistIntents => Set<AssistIntent>();
     public DbSet<AssistExample> AssistExamples => Set<AssistExample>();
     public DbSet<AssistModelRecord> AssistModels => Set<AssistModelRecord>();
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
+    public DbSet<KnowledgeArticleVersion> KnowledgeArticleVersions => Set<KnowledgeArticleVersion>();
+    public DbSet<KnowledgeVote> KnowledgeVotes => Set<KnowledgeVote>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -29,6 +29,7 @@ public sealed class StartupTasks(IServiceProvider services, TouchpointOptions op
             await DemoData.SeedAsync(db, options.DemoHistoryDays, ct);
             await CustomerDemoData.SeedAsync(scope.ServiceProvider, db, ct);
             await Features.Feedback.FeedbackDemoData.SeedAsync(scope.ServiceProvider, db, ct);
+            await Features.Knowledge.KnowledgeDemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         }
     }
 

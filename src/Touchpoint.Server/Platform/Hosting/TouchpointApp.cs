@@ -7,6 +7,7 @@ using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Feedback;
+using Touchpoint.Server.Features.Knowledge;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Features.Search;
@@ -54,6 +55,7 @@ public static class TouchpointApp
         services.AddCustomerTimelineSource<MailCustomerData>();
         services.AddCustomerTimelineSource<Features.Assist.AssistCustomerData>();
         services.AddSearch();
+        services.AddKnowledge();
         services.AddFeedback(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -127,6 +129,7 @@ public static class TouchpointApp
         app.MapFeedbackApi();
         app.MapChatApi();
         app.MapAssistApi();
+        app.MapKnowledgeApi();
         app.MapHub<EventsHub>(EventsHub.Path);
 
         // Unknown /api paths answer 404 problem details; every other path is a client-side route of the web app.

@@ -65,24 +65,31 @@ public static class Permissions
     public const string FeedbackCall = "feedback.call";
     /// <summary>Design surveys, set a branch's feedback settings, start relationship surveys.</summary>
     public const string FeedbackManage = "feedback.manage";
+    /// <summary>Read the knowledge base's internal and published articles (drafts too, to review them).</summary>
+    public const string KnowledgeRead = "knowledge.read";
+    /// <summary>Write, publish, restore and translate articles.</summary>
+    public const string KnowledgeWrite = "knowledge.write";
 
     public static readonly IReadOnlyList<string> All =
         [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
          CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments,
-         CasesRead, CasesWrite, CasesManage, ChannelsEmail, FeedbackRead, FeedbackCall, FeedbackManage];
+         CasesRead, CasesWrite, CasesManage, ChannelsEmail, FeedbackRead, FeedbackCall, FeedbackManage,
+         KnowledgeRead, KnowledgeWrite];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
         [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
             CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage,
-            FeedbackRead, FeedbackCall, FeedbackManage],
+            FeedbackRead, FeedbackCall, FeedbackManage, KnowledgeRead, KnowledgeWrite],
         // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, FeedbackRead, FeedbackCall],
-        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
-        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
-        [Roles.QualityReviewer] = [OrganisationRead, CasesRead, FeedbackRead],
-        [Roles.Trainer] = [OrganisationRead],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, FeedbackRead, FeedbackCall,
+            KnowledgeRead, KnowledgeWrite],
+        [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall, KnowledgeRead],
+        [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall, KnowledgeRead],
+        [Roles.QualityReviewer] = [OrganisationRead, CasesRead, FeedbackRead, KnowledgeRead],
+        // Trainers keep staff knowledge current (专业知识更新).
+        [Roles.Trainer] = [OrganisationRead, KnowledgeRead, KnowledgeWrite],
     };
 
     public static IReadOnlySet<string> ForRoles(IEnumerable<string> roles) =>

@@ -6019,6 +6019,647 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    category?: string;
+                    language?: string;
+                    due?: boolean;
+                    mine?: boolean;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticlePage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArticleRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArticleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleVersionItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleVersionDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: number;
+                    to?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDiff"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    language?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeCategory"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    language?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleSearchResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    chatId?: string;
+                    text?: string;
+                    language?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSuggestionList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/articles/{id}/versions/{number}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    number: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RestoreRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    language?: string;
+                    branch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpCentre"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/help/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    language?: string;
+                    branch?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpArticle"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/help/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    language?: string;
+                    branch?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleSearchResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/help/articles/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HelpfulVote"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpfulCounts"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6071,6 +6712,159 @@ export interface components {
             contactPhone: null | string;
             /** Format: uuid */
             ticketId: null | string;
+        };
+        ArticleDiff: {
+            /** Format: int32 */
+            from: number;
+            /** Format: int32 */
+            to: number;
+            oldTitle: string;
+            newTitle: string;
+            oldSummary: string;
+            newSummary: string;
+            lines: components["schemas"]["DiffLine"][];
+        };
+        ArticleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            language: string;
+            title: string;
+            summary: string;
+            body: string;
+            category: null | string;
+            tags: string[];
+            state: string;
+            branch: null | string;
+            /** Format: uuid */
+            ownerId: null | string;
+            ownerName: null | string;
+            /** Format: date */
+            reviewBy: null | string;
+            dueForReview: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            helpfulYes: number;
+            /** Format: int32 */
+            helpfulNo: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            canEdit: boolean;
+            translations: components["schemas"]["ArticleTranslation"][];
+            missingLanguages: string[];
+        };
+        ArticleHit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            language: string;
+            state: string;
+            category: null | string;
+            title: components["schemas"]["SnippetPart"][];
+            snippet: components["schemas"]["SnippetPart"][];
+            summary: string;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            helpfulYes: number;
+            /** Format: int32 */
+            helpfulNo: number;
+        };
+        ArticleListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            language: string;
+            title: string;
+            summary: string;
+            category: null | string;
+            tags: string[];
+            state: string;
+            branch: null | string;
+            /** Format: uuid */
+            ownerId: null | string;
+            ownerName: null | string;
+            /** Format: date */
+            reviewBy: null | string;
+            dueForReview: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            helpfulYes: number;
+            /** Format: int32 */
+            helpfulNo: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ArticlePage: {
+            items: components["schemas"]["ArticleListItem"][];
+            /** Format: int32 */
+            total: number;
+        };
+        ArticleRequest: {
+            language: null | string;
+            title: null | string;
+            summary: null | string;
+            body: null | string;
+            category: null | string;
+            tags: null | string[];
+            state: null | string;
+            /** Format: uuid */
+            ownerId: null | string;
+            /** Format: date */
+            reviewBy: null | string;
+            branch: null | string;
+            /** Format: int32 */
+            version: null | number;
+            /** Format: uuid */
+            translationOf: null | string;
+        };
+        ArticleSearchResult: {
+            items: components["schemas"]["ArticleHit"][];
+            /** Format: int32 */
+            total: number;
+            relaxed: boolean;
+        };
+        ArticleTranslation: {
+            /** Format: uuid */
+            id: string;
+            language: string;
+            state: string;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ArticleVersionDto: {
+            /** Format: int32 */
+            number: number;
+            title: string;
+            summary: string;
+            body: string;
+            category: null | string;
+            tags: string[];
+            state: string;
+            authorName: string;
+            /** Format: int32 */
+            restoredFrom: null | number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ArticleVersionItem: {
+            /** Format: int32 */
+            number: number;
+            title: string;
+            state: string;
+            authorName: string;
+            /** Format: int32 */
+            restoredFrom: null | number;
+            /** Format: date-time */
+            createdAt: string;
         };
         AssignCaseRequest: {
             /** Format: uuid */
@@ -6624,6 +7418,14 @@ export interface components {
         DialedNumber: {
             phone: string;
         };
+        DiffLine: {
+            op: string;
+            text: string;
+            /** Format: int32 */
+            oldLine: null | number;
+            /** Format: int32 */
+            newLine: null | number;
+        };
         DraftReplyRequest: {
             /** Format: uuid */
             caseId: null | string;
@@ -6782,6 +7584,52 @@ export interface components {
             reasons: components["schemas"]["ReasonCount"][];
             comments: components["schemas"]["CommentMeasure"];
         };
+        HelpArticle: {
+            /** Format: uuid */
+            id: string;
+            language: string;
+            title: string;
+            summary: string;
+            body: string;
+            category: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            helpfulYes: number;
+            /** Format: int32 */
+            helpfulNo: number;
+            translations: components["schemas"]["HelpArticleLink"][];
+        };
+        HelpArticleLink: {
+            /** Format: uuid */
+            id: string;
+            language: string;
+            title: string;
+            summary: string;
+        };
+        HelpBranch: {
+            code: string;
+            name: string;
+        };
+        HelpCategory: {
+            name: string;
+            articles: components["schemas"]["HelpArticleLink"][];
+        };
+        HelpCentre: {
+            branch: null | components["schemas"]["HelpBranch"];
+            language: string;
+            categories: components["schemas"]["HelpCategory"][];
+        };
+        HelpfulCounts: {
+            /** Format: int32 */
+            helpfulYes: number;
+            /** Format: int32 */
+            helpfulNo: number;
+        };
+        HelpfulVote: {
+            helpful: null | boolean;
+            voter: null | string;
+        };
         Holiday: {
             date: string;
             name: string;
@@ -6863,6 +7711,17 @@ export interface components {
             issuingStart: null | string;
             issuingEnd: null | string;
         };
+        KnowledgeCategory: {
+            name: string;
+            language: string;
+            /** Format: int32 */
+            count: number;
+        };
+        KnowledgeSuggestionList: {
+            language: string;
+            articles: components["schemas"]["ArticleHit"][];
+            macros: components["schemas"]["MacroSuggestion"][];
+        };
         LinkCaseRequest: {
             /** Format: uuid */
             caseId: null | string;
@@ -6906,6 +7765,15 @@ export interface components {
             category: null | string;
             branch: null | string;
             isActive: null | boolean;
+        };
+        MacroSuggestion: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string;
+            category: null | string;
+            /** Format: double */
+            score: number;
         };
         MeResponse: {
             /** Format: uuid */
@@ -7103,6 +7971,10 @@ export interface components {
         };
         ResetPasswordRequest: {
             newPassword: null | string;
+        };
+        RestoreRequest: {
+            /** Format: int32 */
+            version: null | number;
         };
         RevealedDto: {
             field: string;

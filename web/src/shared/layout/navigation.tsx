@@ -10,6 +10,7 @@ import {
   DesktopOutlined,
   LikeOutlined,
   PhoneOutlined,
+  ReadOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -41,6 +42,7 @@ export interface NavigationItem {
     | 'nav.audit'
     | 'nav.settings'
     | 'nav.assist'
+    | 'nav.knowledge'
     | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
@@ -58,6 +60,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/feedback/templates', labelKey: 'nav.surveys', icon: <FormOutlined />, permission: 'feedback.manage' },
   { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
   { path: '/chats', labelKey: 'nav.chats', icon: <CommentOutlined />, permission: 'cases.read' },
+  { path: '/knowledge', labelKey: 'nav.knowledge', icon: <ReadOutlined />, permission: 'knowledge.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },

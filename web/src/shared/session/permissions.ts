@@ -22,7 +22,9 @@ export type Permission =
   | 'channels.email'
   | 'feedback.read'
   | 'feedback.call'
-  | 'feedback.manage';
+  | 'feedback.manage'
+  | 'knowledge.read'
+  | 'knowledge.write';
 
 export function hasPermission(me: { permissions: readonly string[] } | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;

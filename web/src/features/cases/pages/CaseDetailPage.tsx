@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Radio
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AnalysisBadge, DraftReplyButton, ReplyCheckWarnings, useCaseAnalyses } from '../../../shared/assist';
+import { KnowledgeSuggestions } from '../../../shared/knowledge';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
@@ -102,6 +103,7 @@ export function CaseDetailPage() {
                     onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))}
                   />
                 </Form.Item>
+                <KnowledgeSuggestions caseId={c.id} placeholders={{ 'customer.name': c.customer.name, 'case.reference': c.reference, 'case.subject': c.subject }} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
                 <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
                   <Input.TextArea rows={4} />
                 </Form.Item>

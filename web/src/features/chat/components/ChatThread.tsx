@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { KnowledgeSuggestions } from '../../../shared/knowledge';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -120,6 +121,7 @@ export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: b
           layout="vertical"
           onFinish={(v) => reply.mutate(v.body, { onSuccess: () => form.resetFields(), onError: (e) => report(e, form) })}
         >
+          <KnowledgeSuggestions chatId={id} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
           <Form.Item name="body" label={t('chat.message')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.TextArea
               rows={3}

@@ -1,0 +1,2 @@
+export { KnowledgeSuggestions } from './KnowledgeSuggestions';
+export { Markdown } from './Markdown';
