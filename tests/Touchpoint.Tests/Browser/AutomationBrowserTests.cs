@@ -70,6 +70,14 @@ public sealed class AutomationBrowserTests
         await Assertions.Expect(row.GetByRole(AriaRole.Switch)).ToBeCheckedAsync();
         await browser.ScreenshotAsync("automation-rules-list");
 
+        // Auto-assignment for Seoul: switched on here, with each person's skills and load.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "자동 배정" }).ClickAsync();
+        await page.GetByRole(AriaRole.Switch, new() { Name = "이 지점의 새 케이스 자동 배정" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "이 지점의 새 케이스 자동 배정" })).ToBeCheckedAsync();
+        Assert.True(await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AutoAssignPools, p => p.Enabled)));
+        await browser.AssertAccessibleAsync();
+        await browser.ScreenshotAsync("automation-assignment");
+
         var desk = await browser.App.SignInAsync("sel.frontline", TouchpointFactory.DemoPassword, "ko-KR");
         var created = await (await desk.PostAsJsonAsync("/api/cases", new
         {

@@ -77,3 +77,38 @@ export function useDeleteCaseRule() {
     onSuccess: () => client.invalidateQueries({ queryKey: rulesKey }),
   });
 }
+
+const assignmentKey = ['assignment'] as const;
+
+export function useAssignmentStaff(branch: string | undefined) {
+  return useQuery({
+    queryKey: [...assignmentKey, 'staff', branch],
+    queryFn: () => unwrap(api.GET('/api/assignment/staff', { params: { query: { branch } } })),
+    enabled: branch !== undefined,
+  });
+}
+
+export function useSaveStaffSkills() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, skills, capacity }: { userId: string; skills: string[]; capacity: number }) =>
+      unwrap(api.PUT('/api/assignment/staff/{userId}', { params: { path: { userId } }, body: { skills, capacity } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: assignmentKey }),
+  });
+}
+
+export function useAutoAssign(branch: string | undefined) {
+  return useQuery({
+    queryKey: [...assignmentKey, 'branch', branch],
+    queryFn: () => unwrap(api.GET('/api/assignment/branches/{code}', { params: { path: { code: branch! } } })),
+    enabled: branch !== undefined,
+  });
+}
+
+export function useSetAutoAssign(branch: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) => unwrap(api.PUT('/api/assignment/branches/{code}', { params: { path: { code: branch! } }, body: { enabled } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: assignmentKey }),
+  });
+}

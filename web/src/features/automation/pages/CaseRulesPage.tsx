@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../../shared/layout';
 import { QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { useCaseRules, useDeleteCaseRule, useSaveCaseRule, type CaseRule } from '../api/useAutomation';
+import { AssignmentPanel } from '../components/AssignmentPanel';
 import { CaseRuleFormModal } from '../components/CaseRuleFormModal';
 import { timedEvents } from '../components/ruleVocabulary';
 
@@ -21,12 +22,8 @@ export function CaseRulesPage() {
       ? t(`automation.rules.eventsWithHours.${r.event as 'hoursSinceCreated'}`, { hours: r.hours ?? 0 })
       : t(`automation.rules.events.${r.event as 'caseCreated'}`);
 
-  return (
+  const rulesTable = (
     <>
-      <PageHeading
-        title={t('automation.rules.pageTitle')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>{t('automation.rules.create')}</Button>}
-      />
       <Typography.Paragraph type="secondary">{t('automation.rules.intro')}</Typography.Paragraph>
       <QueryErrorAlert error={rules.error} onRetry={() => void rules.refetch()} />
       <Table<CaseRule>
@@ -69,6 +66,21 @@ export function CaseRulesPage() {
               </Space>
             ),
           },
+        ]}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageHeading
+        title={t('automation.rules.pageTitle')}
+        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>{t('automation.rules.create')}</Button>}
+      />
+      <Tabs
+        items={[
+          { key: 'rules', label: t('automation.rules.tab'), children: rulesTable },
+          { key: 'assignment', label: t('automation.assignment.tab'), children: <AssignmentPanel /> },
         ]}
       />
       <CaseRuleFormModal rule={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
