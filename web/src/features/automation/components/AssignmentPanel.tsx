@@ -62,7 +62,6 @@ export function AssignmentPanel() {
                 style={{ width: '100%' }}
                 aria-label={`${t('automation.assignment.skills')} · ${p.displayName}`}
                 value={p.skills}
-                placeholder={t('automation.assignment.skillsHint')}
                 options={['zh-CN', 'zh-TW', 'ko-KR', 'en-US'].map((l) => ({ value: l, label: l }))}
                 onChange={(skills: string[]) => update(p, { skills })}
               />
