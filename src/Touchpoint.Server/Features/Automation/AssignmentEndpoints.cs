@@ -100,7 +100,7 @@ public static class AssignmentEndpoints
     }
 
     private static async Task<Results<Ok<AutoAssignDto>, ValidationProblem, ProblemHttpResult>> SetBranch(
-        string code, AutoAssignRequest r, ClaimsPrincipal user, TouchpointDb db, AuditLog audit, CancellationToken ct)
+        string code, AutoAssignRequest r, ClaimsPrincipal user, TouchpointDb db, CaseRuleCache cache, AuditLog audit, CancellationToken ct)
     {
         var (branchId, problem) = await BranchAsync(code, user, db, ct);
         if (branchId is null) return problem!;
@@ -110,6 +110,7 @@ public static class AssignmentEndpoints
         pool.Enabled = enabled;
         audit.Record("assignment.autoAssign", "branch:" + code.ToUpperInvariant(), new { enabled });
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return TypedResults.Ok(new AutoAssignDto(code.ToUpperInvariant(), enabled));
     }
 

@@ -14,17 +14,24 @@ namespace Touchpoint.Server.Features.Automation;
 public sealed class CaseRuleCache(TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
-    private sealed record Snapshot(IReadOnlyList<CaseRule> Rules, long LoadedAt);
+    private sealed record Snapshot(IReadOnlyList<CaseRule> Rules, IReadOnlySet<Guid> AutoAssignBranches, long LoadedAt);
     private volatile Snapshot? cached;
 
-    public async Task<IReadOnlyList<CaseRule>> GetAsync(TouchpointDb db, CancellationToken ct)
+    public async Task<IReadOnlyList<CaseRule>> GetAsync(TouchpointDb db, CancellationToken ct) => (await LoadAsync(db, ct)).Rules;
+
+    /// <summary>Branches with auto-assignment on: a case elsewhere skips the assigner (and its row lock) entirely.</summary>
+    public async Task<IReadOnlySet<Guid>> AutoAssignBranchesAsync(TouchpointDb db, CancellationToken ct) => (await LoadAsync(db, ct)).AutoAssignBranches;
+
+    private async Task<Snapshot> LoadAsync(TouchpointDb db, CancellationToken ct)
     {
-        if (cached is { } c && clock.GetElapsedTime(c.LoadedAt) < MaxAge) return c.Rules;
+        if (cached is { } c && clock.GetElapsedTime(c.LoadedAt) < MaxAge) return c;
         var loadedAt = clock.GetTimestamp();
         var rules = (await db.CaseRules.AsNoTracking().Where(r => r.IsEnabled).ToListAsync(ct))
             .OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
-        cached = new Snapshot(rules, loadedAt);
-        return rules;
+        var pools = (await db.AutoAssignPools.AsNoTracking().Where(p => p.Enabled).Select(p => p.BranchId).ToListAsync(ct)).ToHashSet();
+        var snapshot = new Snapshot(rules, pools, loadedAt);
+        cached = snapshot;
+        return snapshot;
     }
 
     public void Invalidate() => cached = null;
@@ -48,19 +55,27 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
         {
             var now = cases.Now;
             var key = evt == RuleEvents.CaseCreated ? evt : $"{evt}:{now.Ticks}";
+            var lines = new List<string>();
             foreach (var rule in all)
             {
                 var applies = rule.Event == evt || (rule.Event == RuleEvents.CaseUpdated && evt is RuleEvents.StatusChanged or RuleEvents.CustomerMessage);
                 if (!applies || (rule.BranchId is { } b && b != c.BranchId) || !RuleConditions.Match(rule, c)) continue;
-                await FireAsync(cases, c, branch, rule, key, ct);
+                lines.Add(await ApplyAsync(cases, c, branch, rule, key, ct));
             }
+            // One note for all the rules this event ran, so the thread (and the write) grows by one row, not one per rule.
+            if (lines.Count > 0) cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, now, string.Join("\n", lines)));
         }
-        if (evt == RuleEvents.CaseCreated && c.AssigneeId is null && cases.Db.Database.CurrentTransaction is not null)
+        if (evt == RuleEvents.CaseCreated && c.AssigneeId is null && cases.Db.Database.CurrentTransaction is not null
+            && (await rules.AutoAssignBranchesAsync(cases.Db, ct)).Contains(c.BranchId))
             await AutoAssigner.AssignAsync(cases.Db, c, branch.Code, cases.Now, ct);
     }
 
     /// <summary>Applies a rule's actions to the tracked case and records the firing and its note (the caller saves).</summary>
-    public async Task FireAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct)
+    public async Task FireAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct) =>
+        cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, cases.Now, await ApplyAsync(cases, c, branch, rule, eventKey, ct)));
+
+    /// <summary>Applies a rule's actions and records the firing; returns the line for the audit note.</summary>
+    private async Task<string> ApplyAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct)
     {
         var db = cases.Db;
         var now = cases.Now;
@@ -113,8 +128,7 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
             SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch), c.CreatedAt);
         c.UpdatedAt = now;
         db.CaseRuleFirings.Add(new CaseRuleFiring { RuleId = rule.Id, CaseId = c.Id, EventKey = eventKey, FiredAt = now });
-        db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, now,
-            Messages.GetIn(c.Language, "automation.note", rule.Name, done.Count == 0 ? "—" : string.Join("; ", done))));
+        return Messages.GetIn(c.Language, "automation.note", rule.Name, done.Count == 0 ? "—" : string.Join("; ", done));
     }
 
     /// <summary>A public reply from a macro in the case's language, placeholders filled; by email when the case came that way.</summary>
