@@ -111,3 +111,42 @@ public sealed class ListCasesScenario : Scenario
 
     public override HttpRequestMessage CreateRequest(BenchTarget target) => new(HttpMethod.Get, "/api/cases?limit=50");
 }
+
+/// <summary>
+/// create-case with three enabled triggers on the branch (decision 15): one matches every case by words in the subject
+/// (tag), one by category (internal note), one by priority (team, one case in ten). Run on its own server, apart from
+/// create-case, since rules stay once written. Measures what evaluating and applying rules adds to opening a case.
+/// </summary>
+public sealed class CreateCaseWithRulesScenario : Scenario
+{
+    private long created;
+
+    public override string Name => "create-case-rules";
+    public override string Description => "create-case with three enabled case-created rules on the branch (tag, note, team)";
+    public override int MaxConcurrency => 8;
+
+    public override async Task PrepareAsync(BenchTarget target, CancellationToken ct)
+    {
+        await CaseBench.PrepareAsync(target, ct);
+        using var admin = await BenchApi.AdminAsync(target, ct);
+        object Rule(string name, object condition, object action) => new
+        {
+            name, branch = CaseBench.Branch, @event = "caseCreated", isEnabled = true, matchAll = true, conditions = new[] { condition }, actions = new[] { action },
+        };
+        await BenchApi.PostAsync(admin, "/api/case-rules", Rule("Declined payments", new { field = "subject", @operator = "contains", value = "declined" },
+            new { type = "addTag", value = "payments" }), "Creating rule 1", ct);
+        await BenchApi.PostAsync(admin, "/api/case-rules", Rule("Card cases", new { field = "category", @operator = "is", value = "cards" },
+            new { type = "addNote", value = "Check the card's status in the card system first." }), "Creating rule 2", ct);
+        await BenchApi.PostAsync(admin, "/api/case-rules", Rule("High priority to seniors", new { field = "priority", @operator = "is", value = "high" },
+            new { type = "setTeam", value = "seniors" }), "Creating rule 3", ct);
+    }
+
+    public override Task PrepareWorkerAsync(BenchWorker worker, CancellationToken ct) =>
+        BenchApi.SignInAsync(worker.Client, CaseBench.UserName, CaseBench.Password, ct);
+
+    public override async Task RunOnceAsync(BenchWorker worker, CancellationToken ct)
+    {
+        using var response = await worker.SendAsync(Name, CaseBench.CreateRequest(Interlocked.Increment(ref created)), ct,
+            r => r.StatusCode == HttpStatusCode.Created ? null : ((int)r.StatusCode).ToString(CultureInfo.InvariantCulture));
+    }
+}

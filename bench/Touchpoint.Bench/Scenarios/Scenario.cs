@@ -71,6 +71,7 @@ public static class ScenarioRegistry
         CustomerLookupScenario.ByPhone,
         CustomerLookupScenario.ByName,
         new CreateCaseScenario(),
+        new CreateCaseWithRulesScenario(),
         new ListCasesScenario(),
         new SearchScenario(),
         new ArticleSearchScenario(),

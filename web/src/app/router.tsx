@@ -208,6 +208,16 @@ export const router = createBrowserRouter([
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/audit/pages/AuditLogPage')).AuditLogPage }) }],
       },
       {
+        path: 'commitments',
+        element: <RequirePermission permission="cases.write" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/automation/pages/CommitmentsPage')).CommitmentsPage }) }],
+      },
+      {
+        path: 'admin/case-rules',
+        element: <RequirePermission permission="cases.manage" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/automation/pages/CaseRulesPage')).CaseRulesPage }) }],
+      },
+      {
         path: 'admin/assist',
         element: <RequirePermission permission="cases.manage" />,
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/assist/pages/AssistIntentsPage')).AssistIntentsPage }) }],

@@ -35,7 +35,7 @@ public sealed class SlaPolicyCache(TimeProvider clock)
 /// <summary>What every case operation shares: the database, branch set-up and calendars, SLA policies, clock, gate and events.</summary>
 public sealed class CaseContext(
     TouchpointDb db, BranchDirectory directory, SlaPolicyCache policies, IRealtimePublisher realtime, TimeProvider clock, WriteGate gate,
-    CustomerMatcher customers, Feedback.SurveyInvitations surveys)
+    CustomerMatcher customers, Feedback.SurveyInvitations surveys, Features.Automation.CaseAutomation automation)
 {
     public const string CaseChangedEvent = "case.changed";
     public const string SlaWarningEvent = "case.slaWarning";
@@ -47,6 +47,8 @@ public sealed class CaseContext(
     public SlaPolicyCache Policies => policies;
     public CustomerMatcher Customers => customers;
     public Feedback.SurveyInvitations Surveys => surveys;
+    /// <summary>Rules and auto-assignment, run inside each case write (decision 0015).</summary>
+    public Features.Automation.CaseAutomation Automation => automation;
 
     public Task<BranchLayout?> BranchAsync(Guid id, CancellationToken ct) => directory.FindAsync(db, id, ct);
     public Task<BranchLayout?> BranchAsync(string code, CancellationToken ct) => directory.FindAsync(db, code, ct);

@@ -85,6 +85,7 @@ public static partial class CaseCreation
             SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CalendarOf(n.Branch.Branch), now);
             c.Number = await cases.NextNumberAsync(ct);
             c.Reference = Touchpoint.Mail.CaseReference.Format(c.Number);
+            await cases.Automation.CaseChangedAsync(cases, c, n.Branch.Branch, Automation.RuleEvents.CaseCreated, ct);
             db.Cases.Add(c);
             beforeSave?.Invoke(c);
             await db.SaveChangesAsync(ct);

@@ -54,6 +54,7 @@ public static class CaseWork
         }
         c.UpdatedAt = now;
         cases.Db.CaseMessages.Add(message);
+        await cases.Automation.CaseChangedAsync(cases, c, branch!.Branch, Automation.RuleEvents.CaseUpdated, ct);
         await cases.Db.SaveChangesAsync(ct);
         if (message.MailMessageId is not null) outbox.Wake();
         await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
@@ -73,6 +74,7 @@ public static class CaseWork
             return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "cases.transition", c.Status, r.Status);
         var from = c.Status;
         await MoveAsync(cases, c, branch!.Branch, r.Status, ct);
+        await cases.Automation.CaseChangedAsync(cases, c, branch.Branch, Automation.RuleEvents.StatusChanged, ct);
         audit.Record(AuditActions.CaseStatusChanged, $"case:{c.Reference}", new { from, to = c.Status });
         await cases.Db.SaveChangesAsync(ct);
         if (c.Status == CaseStatuses.Solved) await cases.Surveys.CaseSolvedAsync(cases.Db, c, ct);
@@ -108,6 +110,7 @@ public static class CaseWork
         c.AssigneeId = r.AssigneeId;
         c.Team = string.IsNullOrWhiteSpace(r.Team) ? null : r.Team.Trim();
         c.UpdatedAt = cases.Now;
+        await cases.Automation.CaseChangedAsync(cases, c, branch!.Branch, Automation.RuleEvents.CaseUpdated, ct);
         audit.Record(AuditActions.CaseAssigned, $"case:{c.Reference}", new { assigneeId = r.AssigneeId, team = c.Team });
         await cases.Db.SaveChangesAsync(ct);
         await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);

@@ -79,6 +79,7 @@ public static class EmailInbound
             SlaClock.CustomerReplied(existing, await cases.PolicyForAsync(existing, ct), CaseCreation.CalendarOf(caseBranch.Branch), now);
             existing.UpdatedAt = now;
             db.CaseMessages.Add(InboundMessage(existing.Id, mail, parsed, body, now));
+            await cases.Automation.CaseChangedAsync(cases, existing, caseBranch.Branch, Features.Automation.RuleEvents.CustomerMessage, ct);
             mail.Status = InboundMailStatuses.Threaded;
             mail.CaseId = existing.Id;
             await db.SaveChangesAsync(ct);

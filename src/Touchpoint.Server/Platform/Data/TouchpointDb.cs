@@ -52,6 +52,11 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<Macro> Macros => Set<Macro>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Features.Automation.CaseRule> CaseRules => Set<Features.Automation.CaseRule>();
+    public DbSet<Features.Automation.CaseRuleFiring> CaseRuleFirings => Set<Features.Automation.CaseRuleFiring>();
+    public DbSet<Features.Automation.StaffAvailability> StaffAvailability => Set<Features.Automation.StaffAvailability>();
+    public DbSet<Features.Automation.AutoAssignPool> AutoAssignPools => Set<Features.Automation.AutoAssignPool>();
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMailItem> OutboundMails => Set<OutboundMailItem>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Assist;
+using Touchpoint.Server.Features.Automation;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
@@ -43,6 +44,7 @@ public static class TouchpointApp
         services.AddOrganisation();
         services.AddQueue();
         services.AddCases(builder.Configuration);
+        services.AddCaseAutomation();
         services.AddChat(builder.Configuration);
         services.AddAssist(builder.Configuration);
         services.AddSms(builder.Configuration);
@@ -124,6 +126,7 @@ public static class TouchpointApp
         app.MapQueueApi();
         app.MapCustomerApi();
         app.MapCasesApi();
+        app.MapCaseAutomationApi();
         app.MapEncountersApi();
         app.MapSearchApi();
         app.MapFeedbackApi();

@@ -3,6 +3,7 @@ import { Button, Layout, Menu, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { PresenceSwitch } from '../presence';
 import { ConnectionBadge } from '../realtime';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
@@ -46,6 +47,7 @@ export function AppLayout() {
             <HeaderSearch />
           </Space>
           <Space size="middle">
+            <PresenceSwitch />
             <ConnectionBadge />
             <LanguageSwitcher />
             <UserMenu />

@@ -11,6 +11,8 @@ import {
   LikeOutlined,
   PhoneOutlined,
   ReadOutlined,
+  ScheduleOutlined,
+  ThunderboltOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -43,6 +45,8 @@ export interface NavigationItem {
     | 'nav.settings'
     | 'nav.assist'
     | 'nav.knowledge'
+    | 'nav.commitments'
+    | 'nav.caseRules'
     | 'nav.account';
   icon: ReactNode;
   /** Hidden from the menu without it; the route itself is guarded by RequirePermission too. */
@@ -56,6 +60,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/customers', labelKey: 'nav.customers', icon: <ContactsOutlined />, permission: 'customers.read' },
   { path: '/cases', labelKey: 'nav.cases', icon: <FileTextOutlined />, permission: 'cases.read' },
   { path: '/encounters', labelKey: 'nav.encounters', icon: <CustomerServiceOutlined />, permission: 'cases.read' },
+  { path: '/commitments', labelKey: 'nav.commitments', icon: <ScheduleOutlined />, permission: 'cases.write' },
   { path: '/feedback', labelKey: 'nav.feedback', icon: <LikeOutlined />, permission: 'feedback.read' },
   { path: '/feedback/templates', labelKey: 'nav.surveys', icon: <FormOutlined />, permission: 'feedback.manage' },
   { path: '/callbacks', labelKey: 'nav.callBacks', icon: <PhoneOutlined />, permission: 'feedback.call' },
@@ -67,6 +72,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/admin/messaging', labelKey: 'nav.messaging', icon: <ApiOutlined />, permission: 'settings.manage' },
   { path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/admin/assist', labelKey: 'nav.assist', icon: <BulbOutlined />, permission: 'cases.manage' },
+  { path: '/admin/case-rules', labelKey: 'nav.caseRules', icon: <ThunderboltOutlined />, permission: 'cases.manage' },
   { path: '/admin/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, permission: 'settings.manage' },
   { path: '/account', labelKey: 'nav.account', icon: <UserOutlined /> },
 ];

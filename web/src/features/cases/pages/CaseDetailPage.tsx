@@ -11,6 +11,7 @@ import { useAddCaseMessage, useAssignCase, useCase, useChangeCaseStatus } from '
 import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
 import { MacroPicker } from '../components/MacroPicker';
 import { SlaDueTag } from '../components/SlaDueTag';
+import { CommitmentsCard } from '../../automation/components/CommitmentsCard';
 
 type Status = (typeof caseStatuses)[number];
 
@@ -150,6 +151,7 @@ export function CaseDetailPage() {
                 </Space>
               )}
             </Card>
+            <CommitmentsCard caseId={c.id} canWrite={canWrite && c.status !== 'closed'} />
             <Card title={t('cases.sla.title')}>
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('cases.sla.target.firstResponse')}>

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Identity;
+
+namespace Touchpoint.Server.Features.Automation;
+
+/// <summary>
+/// Assigns a case round robin within its branch when the branch has auto-assignment on. Must run inside the caller's
+/// transaction: it first bumps the branch's pool row, which on PostgreSQL holds the row lock until commit (and on
+/// SQLite the write gate already lets one writer in), so two cases chosen at once see each other's assignment and
+/// nobody is filled past capacity.
+/// </summary>
+public static class AutoAssigner
+{
+    public static async Task<Guid?> AssignAsync(TouchpointDb db, SupportCase c, string branchCode, DateTime now, CancellationToken ct)
+    {
+        if (!CaseStatuses.IsActive(c.Status)) return null;
+        var locked = await db.AutoAssignPools.Where(p => p.BranchId == c.BranchId && p.Enabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Turn, p => p.Turn + 1), ct);
+        if (locked == 0) return null;
+
+        var present = await db.StaffAvailability.AsNoTracking().Where(a => a.IsAvailable)
+            .Join(db.Users.Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => a).ToListAsync(ct);
+        var eligible = new List<StaffAvailability>();
+        foreach (var a in present)
+        {
+            var access = await UserAccessCache.LoadAsync(db, a.UserId, ct);
+            if (access is { IsActive: true } && access.Permissions.Contains(Permissions.CasesWrite)
+                && (access.Permissions.Contains(Permissions.BranchesAll) || access.BranchCodes.Contains(branchCode, StringComparer.OrdinalIgnoreCase)))
+                eligible.Add(a);
+        }
+        if (eligible.Count == 0) return null;
+        var ids = eligible.Select(a => a.UserId).ToList();
+        var loads = await db.Cases.Where(x => x.AssigneeId != null && ids.Contains(x.AssigneeId.Value)
+                && x.Status != CaseStatuses.Solved && x.Status != CaseStatuses.Closed)
+            .GroupBy(x => x.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var chosen = AssignmentChoice.Choose(
+            eligible.Select(a => new AssignmentCandidate(a.UserId, a.Skills, a.Capacity, loads.GetValueOrDefault(a.UserId), a.LastAssignedAt)),
+            c.Category, c.Language);
+        if (chosen is null) return null;
+        c.AssigneeId = chosen.UserId;
+        await db.StaffAvailability.Where(a => a.UserId == chosen.UserId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastAssignedAt, now), ct);
+        return chosen.UserId;
+    }
+}

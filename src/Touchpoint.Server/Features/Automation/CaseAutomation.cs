@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Platform.Data;
+using Touchpoint.Server.Platform.Localization;
+using Touchpoint.Server.Platform.Realtime;
+
+namespace Touchpoint.Server.Features.Automation;
+
+/// <summary>
+/// Enabled rules change rarely and are read on every case written: each node keeps them for a few seconds, and a
+/// change on this node empties the copy at once. Ordered as they run: by position, then age, then id.
+/// </summary>
+public sealed class CaseRuleCache(TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
+    private sealed record Snapshot(IReadOnlyList<CaseRule> Rules, IReadOnlySet<Guid> AutoAssignBranches, long LoadedAt);
+    private volatile Snapshot? cached;
+
+    public async Task<IReadOnlyList<CaseRule>> GetAsync(TouchpointDb db, CancellationToken ct) => (await LoadAsync(db, ct)).Rules;
+
+    /// <summary>Branches with auto-assignment on: a case elsewhere skips the assigner (and its row lock) entirely.</summary>
+    public async Task<IReadOnlySet<Guid>> AutoAssignBranchesAsync(TouchpointDb db, CancellationToken ct) => (await LoadAsync(db, ct)).AutoAssignBranches;
+
+    private async Task<Snapshot> LoadAsync(TouchpointDb db, CancellationToken ct)
+    {
+        if (cached is { } c && clock.GetElapsedTime(c.LoadedAt) < MaxAge) return c;
+        var loadedAt = clock.GetTimestamp();
+        var rules = (await db.CaseRules.AsNoTracking().Where(r => r.IsEnabled).ToListAsync(ct))
+            .OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+        var pools = (await db.AutoAssignPools.AsNoTracking().Where(p => p.Enabled).Select(p => p.BranchId).ToListAsync(ct)).ToHashSet();
+        var snapshot = new Snapshot(rules, pools, loadedAt);
+        cached = snapshot;
+        return snapshot;
+    }
+
+    public void Invalidate() => cached = null;
+}
+
+/// <summary>
+/// Runs the rules on a case inside the write that changed it (the caller saves), so a rule's changes and its audit note
+/// commit with the change or not at all. Loop protection: rules react to the event that happened, never to each
+/// other's changes, and each rule runs at most once per event per case (a firing row records it; for a case's
+/// creation and for time-based rules the row's key makes that once per case).
+/// </summary>
+public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realtime, EmailOutbox outbox)
+{
+    public const string RuleAlertEvent = "case.ruleAlert";
+
+    /// <summary>Immediate events: the rules for it (a status change and a customer message are also updates), then auto-assignment on creation.</summary>
+    public async Task CaseChangedAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, string evt, CancellationToken ct)
+    {
+        var all = await rules.GetAsync(cases.Db, ct);
+        if (all.Count > 0)
+        {
+            var now = cases.Now;
+            var key = evt == RuleEvents.CaseCreated ? evt : $"{evt}:{now.Ticks}";
+            var lines = new List<string>();
+            foreach (var rule in all)
+            {
+                var applies = rule.Event == evt || (rule.Event == RuleEvents.CaseUpdated && evt is RuleEvents.StatusChanged or RuleEvents.CustomerMessage);
+                if (!applies || (rule.BranchId is { } b && b != c.BranchId) || !RuleConditions.Match(rule, c)) continue;
+                lines.Add(await ApplyAsync(cases, c, branch, rule, key, ct));
+            }
+            // One note for all the rules this event ran, so the thread (and the write) grows by one row, not one per rule.
+            if (lines.Count > 0) cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, now, string.Join("\n", lines)));
+        }
+        if (evt == RuleEvents.CaseCreated && c.AssigneeId is null && cases.Db.Database.CurrentTransaction is not null
+            && (await rules.AutoAssignBranchesAsync(cases.Db, ct)).Contains(c.BranchId))
+            await AutoAssigner.AssignAsync(cases.Db, c, branch.Code, cases.Now, ct);
+    }
+
+    /// <summary>Applies a rule's actions to the tracked case and records the firing and its note (the caller saves).</summary>
+    public async Task FireAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct) =>
+        cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, cases.Now, await ApplyAsync(cases, c, branch, rule, eventKey, ct)));
+
+    /// <summary>Applies a rule's actions and records the firing; returns the line for the audit note.</summary>
+    private async Task<string> ApplyAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct)
+    {
+        var db = cases.Db;
+        var now = cases.Now;
+        var (priority, category) = (c.Priority, c.Category);
+        var done = new List<string>();
+        foreach (var action in rule.Actions)
+        {
+            var value = action.Value?.Trim();
+            switch (action.Type)
+            {
+                case RuleActionTypes.SetPriority when value is not null && CasePriorities.All.Contains(value):
+                    c.Priority = value; break;
+                case RuleActionTypes.SetStatus when value is not null && CaseStatuses.CanMove(c.Status, value):
+                    await CaseWork.MoveAsync(cases, c, branch, value, ct); break;
+                case RuleActionTypes.SetStatus:
+                    continue;
+                case RuleActionTypes.SetCategory:
+                    c.Category = string.IsNullOrEmpty(value) ? null : value; break;
+                case RuleActionTypes.SetTeam:
+                    c.Team = string.IsNullOrEmpty(value) ? null : value; break;
+                case RuleActionTypes.SetAssignee when value == "auto":
+                    // Round robin needs the write's transaction (its lock); without one the monitor assigns it shortly.
+                    c.AssigneeId = null;
+                    if (db.Database.CurrentTransaction is not null) await AutoAssigner.AssignAsync(db, c, branch.Code, now, ct);
+                    break;
+                case RuleActionTypes.SetAssignee:
+                    c.AssigneeId = Guid.TryParse(value, out var user) ? user : null; break;
+                case RuleActionTypes.AddTag when !string.IsNullOrEmpty(value) && !c.Tags.Contains(value, StringComparer.OrdinalIgnoreCase):
+                    c.Tags = [.. c.Tags, value]; break;
+                case RuleActionTypes.RemoveTag when !string.IsNullOrEmpty(value):
+                    c.Tags = c.Tags.Where(t => !string.Equals(t, value, StringComparison.OrdinalIgnoreCase)).ToList(); break;
+                case RuleActionTypes.AddNote when !string.IsNullOrEmpty(value):
+                    db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, now, value)); break;
+                case RuleActionTypes.SendMacro when Guid.TryParse(value, out var macroId):
+                    if (!await SendMacroAsync(cases, c, branch, macroId, now, ct)) continue;
+                    break;
+                case RuleActionTypes.NotifySupervisors:
+                    await realtime.PublishAsync(new RealtimeEvent(RuleAlertEvent, branch.Code, System.Text.Json.JsonSerializer.SerializeToNode(
+                            new { id = c.Id, reference = c.Reference, subject = c.Subject, priority = c.Priority, rule = rule.Name, message = value },
+                            Queue.QueueContext.EventJson)),
+                        [RealtimeGroups.Supervisors(branch.Code), RealtimeGroups.Supervisors("*"), RealtimeGroups.Case(c.Id)], ct);
+                    break;
+                default:
+                    continue;
+            }
+            done.Add(Messages.GetIn(c.Language, "automation.action." + action.Type, value ?? ""));
+        }
+        // A new case whose priority or category a rule changed starts its clocks under the policy that now applies.
+        if (eventKey == RuleEvents.CaseCreated && (c.Priority != priority || c.Category != category))
+            SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch), c.CreatedAt);
+        c.UpdatedAt = now;
+        db.CaseRuleFirings.Add(new CaseRuleFiring { RuleId = rule.Id, CaseId = c.Id, EventKey = eventKey, FiredAt = now });
+        return Messages.GetIn(c.Language, "automation.note", rule.Name, done.Count == 0 ? "—" : string.Join("; ", done));
+    }
+
+    /// <summary>A public reply from a macro in the case's language, placeholders filled; by email when the case came that way.</summary>
+    private async Task<bool> SendMacroAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, Guid macroId, DateTime now, CancellationToken ct)
+    {
+        if (c.Status == CaseStatuses.Closed) return false;
+        var macro = await cases.Db.Macros.AsNoTracking().FirstOrDefaultAsync(m => m.Id == macroId && m.IsActive, ct);
+        if (macro is null) return false;
+        var agent = c.AssigneeId is { } a ? await cases.Db.Users.Where(u => u.Id == a).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var body = macro.Body.Resolve(c.Language)
+            .Replace("{{customer.name}}", c.CustomerName).Replace("{{case.reference}}", c.Reference).Replace("{{case.subject}}", c.Subject)
+            .Replace("{{agent.name}}", agent ?? branch.Name.Resolve(c.Language)).Replace("{{branch.name}}", branch.Name.Resolve(c.Language));
+        var message = new CaseMessage
+        {
+            CaseId = c.Id, Visibility = CaseMessageVisibility.Public, Direction = CaseMessageDirections.Outbound, CreatedAt = now,
+            AuthorName = branch.Name.Resolve(c.Language), Body = body,
+        };
+        cases.Db.CaseMessages.Add(message);
+        if (c.Channel is (CaseChannels.Email or CaseChannels.WebChat) && c.CustomerEmail is not null)
+            await outbox.EnqueueReplyAsync(cases.Db, c, message, ct);
+        return true;
+    }
+}

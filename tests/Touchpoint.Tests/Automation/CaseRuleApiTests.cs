@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Server.Features.Automation;
+using Touchpoint.Tests.Infrastructure;
+
+namespace Touchpoint.Tests.Automation;
+
+/// <summary>Triggers and time-based automations: who writes them, what they check, what they do, in what order, and that each fires once.</summary>
+public sealed class CaseRuleApiTests : IDisposable
+{
+    private readonly TouchpointFactory app = new();
+
+    private static object Rule(string name, string evt, object[] conditions, object[] actions, bool enabled = true, int? position = null, int? hours = null,
+        string? branch = "SH", bool matchAll = true) =>
+        new { name, branch, @event = evt, hours, position, isEnabled = enabled, matchAll, conditions, actions };
+
+    private static object Case(string subject, string channel = "phone", string? email = null) => new
+    {
+        subject, description = "", channel, branch = "SH", customer = new { name = "Lee Min-jun", phone = "+82 10 1234 5678", email },
+    };
+
+    private async Task<(HttpClient Manager, HttpClient Staff)> SetUpAsync()
+    {
+        await app.CreateBranchAsync("SH");
+        return (await app.StaffAsync("Manager", "SH"), await app.StaffAsync("Frontline", "SH"));
+    }
+
+    private static async Task<JsonNode> OpenAsync(HttpClient staff, object body)
+    {
+        var id = (await (await staff.PostAsJsonAsync("/api/cases", body)).JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        return await (await staff.GetAsync($"/api/cases/{id}")).JsonAsync();
+    }
+
+    private static List<string> Tags(JsonNode c) => c["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task OnlyCaseManagersWriteRules_AndBadRulesAreNamedByField()
+    {
+        var (manager, staff) = await SetUpAsync();
+        var good = Rule("x", "caseCreated", [], [new { type = "addTag", value = "x" }]);
+        await (await staff.PostAsJsonAsync("/api/case-rules", good)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await staff.GetAsync("/api/case-rules")).ProblemAsync(HttpStatusCode.Forbidden);
+        var bad = await (await manager.PostAsJsonAsync("/api/case-rules", Rule("", "hoursSinceUpdated",
+            [new { field = "mood", @operator = "is", value = "x" }, new { field = "subject", @operator = "contains", value = "" }],
+            [new { type = "setPriority", value = "whenever" }, new { type = "explode", value = "x" }, new { type = "sendMacro", value = Guid.NewGuid().ToString() }],
+            branch: "XX"))).ProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "name", "hours", "conditions[0].field", "conditions[1].value", "actions[0].value", "actions[1].type", "actions[2].value", "branch" })
+            Assert.True(bad["errors"]!.AsObject().ContainsKey(field), field);
+        var noActions = await (await manager.PostAsJsonAsync("/api/case-rules", Rule("x", "sometime", [], []))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(noActions["errors"]!["event"]);
+        Assert.NotNull(noActions["errors"]!["actions"]);
+        await (await manager.PutAsJsonAsync($"/api/case-rules/{Guid.NewGuid()}", good)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CreatedTrigger_FindsChineseAndKoreanWordsInsidePhrases_ChangesTheCaseAndLeavesANote()
+    {
+        var (manager, staff) = await SetUpAsync();
+        var rule = await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Refunds first", "caseCreated",
+            [new { field = "subject", @operator = "contains", value = "退款, 환불, refund" }],
+            [new { type = "setPriority", value = "high" }, new { type = "addTag", value = "refund" }, new { type = "setTeam", value = "billing" }])))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Switched off", "caseCreated", [], [new { type = "addTag", value = "never" }], enabled: false)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+
+        var chinese = await OpenAsync(staff, Case("我想申请退款因为商品坏了"));
+        Assert.Equal("high", chinese["priority"]!.GetValue<string>());
+        Assert.Equal(["refund"], Tags(chinese));
+        Assert.Equal("billing", chinese["team"]!.GetValue<string>());
+        Assert.Contains(chinese["messages"]!.AsArray(), m => m!["visibility"]!.GetValue<string>() == "internal"
+            && m["body"]!.GetValue<string>().Contains("Refunds first"));
+        var korean = await OpenAsync(staff, Case("환불받고싶어요"));
+        Assert.Equal("high", korean["priority"]!.GetValue<string>());
+        var other = await OpenAsync(staff, Case("地址变更"));
+        Assert.Equal("normal", other["priority"]!.GetValue<string>());
+        Assert.Empty(Tags(other));
+
+        var firings = await (await staff.GetAsync($"/api/cases/{chinese["id"]}/rule-firings")).JsonAsync();
+        var firing = Assert.Single(firings.AsArray())!;
+        Assert.Equal(rule["id"]!.GetValue<string>(), firing["ruleId"]!.GetValue<string>());
+        Assert.Equal("caseCreated", firing["eventKey"]!.GetValue<string>());
+
+        // Disabled: the same case shape no longer changes.
+        await (await manager.PutAsJsonAsync($"/api/case-rules/{rule["id"]}", Rule("Refunds first", "caseCreated",
+            [new { field = "subject", @operator = "contains", value = "退款" }], [new { type = "setPriority", value = "high" }], enabled: false)))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal("normal", (await OpenAsync(staff, Case("退款")))["priority"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UpdateTriggers_RunInPositionOrder_OncePerEvent_AndDoNotTriggerEachOther()
+    {
+        var (manager, staff) = await SetUpAsync();
+        // Listed out of order: position decides. The second sees the first one's tag; neither re-runs from the other's change.
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Second", "caseUpdated",
+            [new { field = "tags", @operator = "is", value = "waiting" }], [new { type = "addNote", value = "Remind the customer in two days." }], position: 20)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("First", "statusChanged",
+            [new { field = "status", @operator = "is", value = "pendingCustomer" }], [new { type = "addTag", value = "waiting" }], position: 10)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var list = await (await manager.GetAsync("/api/case-rules")).JsonAsync();
+        Assert.Equal(["First", "Second"], list.AsArray().Select(r => r!["name"]!.GetValue<string>()));
+
+        var c = await OpenAsync(staff, Case("Card replacement"));
+        await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/status", new { status = "pendingCustomer" })).ShouldBeAsync(HttpStatusCode.OK);
+        var after = await (await staff.GetAsync($"/api/cases/{c["id"]}")).JsonAsync();
+        Assert.Equal(["waiting"], Tags(after));
+        Assert.Single(after["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>() == "Remind the customer in two days.");
+        var firings = (await (await staff.GetAsync($"/api/cases/{c["id"]}/rule-firings")).JsonAsync()).AsArray();
+        Assert.Equal(["First", "Second"], firings.Select(f => f!["ruleName"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TimeBasedRule_FiresOncePerCase_AndAlertsSupervisors()
+    {
+        var (manager, staff) = await SetUpAsync();
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Quiet for a day", "hoursSinceUpdated",
+            [new { field = "assignee", @operator = "notSet" }, new { field = "priority", @operator = "is", value = "urgent" }],
+            [new { type = "addTag", value = "stale" }, new { type = "notifySupervisors", value = "Nobody has this case" }], hours: 24, matchAll: false)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var cookie = await app.StaffCookieAsync("Supervisor", "SH");
+        var ws = app.Server.CreateWebSocketClient();
+        ws.ConfigureRequest = r => r.Headers.Cookie = cookie;
+        await using var supervisor = await SignalRTestClient.ConnectAsync(ws, app.Server.BaseAddress);
+        await Task.Delay(200);
+
+        var old = await OpenAsync(staff, Case("Statement missing"));
+        var fresh = await OpenAsync(staff, Case("Statement missing too"));
+        var oldId = old["id"]!.GetValue<Guid>();
+        await app.WithDbAsync(db => db.Cases.Where(c => c.Id == oldId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow.AddHours(-25))));
+        var monitor = app.Services.GetRequiredService<AutomationMonitor>();
+        Assert.Equal((1, 0), await monitor.CheckAsync(CancellationToken.None));
+        await app.WithDbAsync(db => db.Cases.Where(c => c.Id == oldId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow.AddHours(-25))));
+        Assert.Equal((0, 0), await monitor.CheckAsync(CancellationToken.None));
+        var alert = await supervisor.WaitForEventAsync(CaseAutomation.RuleAlertEvent, TimeSpan.FromSeconds(10));
+        Assert.Equal("Nobody has this case", alert["data"]!["message"]!.GetValue<string>());
+        Assert.Equal(["stale"], Tags(await (await staff.GetAsync($"/api/cases/{oldId}")).JsonAsync()));
+        Assert.Empty(Tags(await (await staff.GetAsync($"/api/cases/{fresh["id"]}")).JsonAsync()));
+    }
+
+    [Fact]
+    public async Task MacroAction_RepliesInTheCaseLanguage_WithPlaceholdersFilled()
+    {
+        var (manager, staff) = await SetUpAsync();
+        var macro = await (await manager.PostAsJsonAsync("/api/macros", new
+        {
+            title = new Dictionary<string, string> { ["en-US"] = "Received" },
+            body = new Dictionary<string, string> { ["en-US"] = "Dear {{customer.name}}, we have your request {{case.reference}} and will reply within a day." },
+            branch = "SH",
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Acknowledge email", "caseCreated",
+            [new { field = "channel", @operator = "is", value = "email" }], [new { type = "sendMacro", value = macro["id"]!.GetValue<string>() }])))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var c = await OpenAsync(staff, Case("Where is my parcel", channel: "email", email: "lee@example.com"));
+        var reply = Assert.Single(c["messages"]!.AsArray(), m => m!["visibility"]!.GetValue<string>() == "public")!;
+        Assert.Equal($"Dear Lee Min-jun, we have your request {c["reference"]} and will reply within a day.", reply["body"]!.GetValue<string>());
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboundMails.CountAsync()));
+    }
+
+    public void Dispose() => app.Dispose();
+}

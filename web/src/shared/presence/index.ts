@@ -1,0 +1,2 @@
+export { PresenceSwitch } from './PresenceSwitch';
+export { usePresence, useSetPresence } from './usePresence';
