@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.CaseWorkspace;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
@@ -42,6 +43,7 @@ public static class TouchpointApp
         services.AddOrganisation();
         services.AddQueue();
         services.AddCases(builder.Configuration);
+        services.AddCaseWorkspace(builder.Configuration);
         services.AddChat(builder.Configuration);
         services.AddAssist(builder.Configuration);
         services.AddSms(builder.Configuration);
@@ -122,6 +124,7 @@ public static class TouchpointApp
         app.MapQueueApi();
         app.MapCustomerApi();
         app.MapCasesApi();
+        app.MapCaseWorkspaceApi();
         app.MapEncountersApi();
         app.MapSearchApi();
         app.MapFeedbackApi();

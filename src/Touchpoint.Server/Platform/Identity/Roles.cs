@@ -57,6 +57,10 @@ public static class Permissions
     public const string CasesWrite = "cases.write";
     /// <summary>Set SLA policies.</summary>
     public const string CasesManage = "cases.manage";
+    /// <summary>Share case views with a branch; review inbound mail that could not be parsed.</summary>
+    public const string CasesSupervise = "cases.supervise";
+    /// <summary>Post call events from a telephony system (an API token of this scope).</summary>
+    public const string ChannelsTelephony = "channels.telephony";
     /// <summary>Deliver inbound email (a mail server's pipe or a provider's forward, with an API token of this scope).</summary>
     public const string ChannelsEmail = "channels.email";
     /// <summary>Read satisfaction and loyalty measures and the survey templates.</summary>
@@ -69,16 +73,16 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
         [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
          CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments,
-         CasesRead, CasesWrite, CasesManage, ChannelsEmail, FeedbackRead, FeedbackCall, FeedbackManage];
+         CasesRead, CasesWrite, CasesManage, CasesSupervise, ChannelsEmail, ChannelsTelephony, FeedbackRead, FeedbackCall, FeedbackManage];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
     {
         [Roles.Administrator] = [.. All],
         [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
             CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage,
-            FeedbackRead, FeedbackCall, FeedbackManage],
+            CasesSupervise, FeedbackRead, FeedbackCall, FeedbackManage],
         // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, FeedbackRead, FeedbackCall],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, CasesSupervise, FeedbackRead, FeedbackCall],
         [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
         [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall],
         [Roles.QualityReviewer] = [OrganisationRead, CasesRead, FeedbackRead],
