@@ -40,7 +40,7 @@ public sealed class TelephonyApiTests : IDisposable
     {
         await app.CreateBranchAsync("SH");
         var (agentId, agent, cookie) = await AgentAsync("agent01", "Frontline");
-        var customer = await (await agent.PostAsJsonAsync("/api/customers", new { name = "李华", phones = new[] { "+86 139 1234 5678" }, branch = "SH" }))
+        var customer = await (await agent.PostAsJsonAsync("/api/customers", new { name = "李华", phones = new[] { "+86 139 1234 5678" }, language = "zh-CN", branch = "SH" }))
             .JsonAsync(HttpStatusCode.Created);
         var admin = await app.AdminAsync();
         await (await admin.PutAsJsonAsync("/api/phone-extensions/8001", new { extension = "8001", userId = agentId })).ShouldBeAsync(HttpStatusCode.OK);

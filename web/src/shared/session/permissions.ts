@@ -19,7 +19,9 @@ export type Permission =
   | 'cases.read'
   | 'cases.write'
   | 'cases.manage'
+  | 'cases.supervise'
   | 'channels.email'
+  | 'channels.telephony'
   | 'feedback.read'
   | 'feedback.call'
   | 'feedback.manage';
