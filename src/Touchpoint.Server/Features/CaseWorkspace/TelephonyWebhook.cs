@@ -58,7 +58,7 @@ public static class TelephonyWebhook
             call = new PhoneCall
             {
                 BranchId = branch!.Branch.Id, CallId = r.CallId!, CallerNumber = Blank(r.CallerNumber), CalledNumber = Blank(r.CalledNumber),
-                Status = "ringing", StartedAt = now, CustomerId = await CustomerMatcher.FindByPhoneAsync(db, r.CallerNumber, ct),
+                Status = "ringing", StartedAt = now, CustomerId = await MatchCallerAsync(db, r.CallerNumber, ct),
             };
             db.PhoneCalls.Add(call);
         }
@@ -99,6 +99,23 @@ public static class TelephonyWebhook
                 JsonSerializer.SerializeToNode(dto, Queue.QueueContext.EventJson)), [RealtimeGroups.User(staffId)], ct);
         }
         return TypedResults.Ok(await ToDtoAsync(db, call, reveal: false, ct));
+    }
+
+    /// <summary>
+    /// The matcher's exact match first. Telephony systems often send the national form (13912345678, 07700 900123) of
+    /// a number stored with its country code (+8613912345678): then an active profile whose number ends with the
+    /// national digits (trunk zeros dropped, at least eight) is taken, the most recently seen first.
+    /// </summary>
+    private static async Task<Guid?> MatchCallerAsync(Platform.Data.TouchpointDb db, string? number, CancellationToken ct)
+    {
+        if (await CustomerMatcher.FindByPhoneAsync(db, number, ct) is { } exact) return exact;
+        if (PersonalData.NormalizePhone(number) is not { } normalized || normalized.StartsWith('+')) return null;
+        var national = normalized.TrimStart('0');
+        if (national.Length < 8) return null;
+        var suffix = national;
+        return await db.CustomerContacts.Where(x => x.Kind == ContactKinds.Phone && x.Value.StartsWith("+") && x.Value.EndsWith(suffix))
+            .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
+            .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<UserAccess?> StaffAsync(Platform.Data.TouchpointDb db, TelephonyEventRequest r, CancellationToken ct)
