@@ -72,6 +72,7 @@ public static class ScenarioRegistry
         CustomerLookupScenario.ByName,
         new CreateCaseScenario(),
         new ListCasesScenario(),
+        new CaseViewsScenario(),
         new SearchScenario(),
         new SurveyAnswerScenario(),
         new ChatMessageScenario(),

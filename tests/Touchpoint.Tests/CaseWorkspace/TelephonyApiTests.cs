@@ -82,6 +82,10 @@ public sealed class TelephonyApiTests : IDisposable
         // A supervisor may reveal: the same call reads in clear for them.
         var (_, supervisor, _) = await AgentAsync("super01", "Supervisor");
         Assert.Equal("13912345678", (await (await supervisor.GetAsync($"/api/phone-calls/{callId}")).JsonAsync())["callerNumber"]!.GetValue<string>());
+
+        // Erasing the customer takes the number from the call record.
+        await (await admin.PostAsJsonAsync($"/api/customers/{customer["id"]}/erase", new { reason = "Request by letter" })).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Null((await (await supervisor.GetAsync($"/api/phone-calls/{callId}")).JsonAsync())["callerNumber"]);
     }
 
     [Fact]

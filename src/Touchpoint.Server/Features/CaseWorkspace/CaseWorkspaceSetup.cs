@@ -13,7 +13,8 @@ public static class CaseWorkspaceSetup
             ? new DatabaseAttachmentStore()
             : new FolderAttachmentStore(sp.GetRequiredService<TouchpointOptions>()))
         .AddSingleton<CaseAttachmentService>()
-        .AddCustomerTimelineSource<AttachmentCustomerData>();
+        .AddCustomerTimelineSource<AttachmentCustomerData>()
+        .AddCustomerTimelineSource<PhoneCallCustomerData>();
 
     public static void MapCaseWorkspaceApi(this IEndpointRouteBuilder app)
     {
