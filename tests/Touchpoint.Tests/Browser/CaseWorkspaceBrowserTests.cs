@@ -75,7 +75,8 @@ public sealed class CaseWorkspaceBrowserTests
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Name").FillAsync("Urgent for the team");
         await dialog.GetByText("Everyone in", new() { Exact = false }).ClickAsync();
-        await dialog.GetByLabel("Priority").ClickAsync();
+        // The case filter form behind the dialog uses the same field ids, so the select is found by its place: statuses, then priority.
+        await dialog.GetByRole(AriaRole.Combobox).Nth(1).ClickAsync();
         await page.GetByTitle("Urgent").ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(views).ToContainTextAsync("Urgent for the team");
@@ -108,6 +109,7 @@ public sealed class CaseWorkspaceBrowserTests
         await Post("callStarted");
         await page.WaitForURLAsync(url => url.Contains($"/customers/{customer["id"]}"));
         await Assertions.Expect(page.GetByTestId("phone-pop")).ToContainTextAsync("A**");
+        await Assertions.Expect(page.GetByText("Tier and service policy")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("phone-pop-en");
         await Post("callAnswered");
         await Post("callEnded");

@@ -19,7 +19,7 @@ export function AttachmentPicker({ caseId, value = [], onChange }: Props) {
   const upload = useUploadAttachments(caseId);
   const report = useProblemReporter();
   return (
-    <Space wrap>
+    <>
       <input
         ref={input}
         type="file"
@@ -32,14 +32,16 @@ export function AttachmentPicker({ caseId, value = [], onChange }: Props) {
           if (files.length > 0) upload.mutate(files, { onSuccess: (added) => onChange?.([...value, ...added]), onError: (err) => report(err) });
         }}
       />
-      <Button icon={<PaperClipOutlined />} loading={upload.isPending} onClick={() => input.current?.click()}>
-        {t('workspace.attachments.add')}
-      </Button>
-      {value.map((a) => (
-        <Tag key={a.id} closeIcon={<CloseOutlined aria-label={t('common.delete')} />} onClose={() => onChange?.(value.filter((x) => x.id !== a.id))}>
-          {a.fileName} ({formatSize(a.size)})
-        </Tag>
-      ))}
-    </Space>
+      <Space wrap>
+        <Button icon={<PaperClipOutlined />} loading={upload.isPending} onClick={() => input.current?.click()}>
+          {t('workspace.attachments.add')}
+        </Button>
+        {value.map((a) => (
+          <Tag key={a.id} closeIcon={<CloseOutlined aria-label={t('common.delete')} />} onClose={() => onChange?.(value.filter((x) => x.id !== a.id))}>
+            {a.fileName} ({formatSize(a.size)})
+          </Tag>
+        ))}
+      </Space>
+    </>
   );
 }
