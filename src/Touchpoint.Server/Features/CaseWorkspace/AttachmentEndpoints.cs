@@ -68,10 +68,18 @@ public static class AttachmentEndpoints
         if (row is null || row.CaseId != c.Id) return Problems.NotFound();
         var bytes = await attachments.Store.ReadAsync(cases.Db, row.Sha256, ct);
         if (bytes is null) return Problems.NotFound();
+        return SafeDownload(http, bytes, row.ContentType, row.FileName);
+    }
+
+    /// <summary>
+    /// A file that can only be saved, never shown or run in our origin: Content-Disposition attachment (FileDownloadName,
+    /// with filename* for Chinese and Korean names), nosniff, a sandbox policy, and no shared caching.
+    /// </summary>
+    public static FileContentHttpResult SafeDownload(HttpContext http, byte[] bytes, string contentType, string fileName)
+    {
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        // FileDownloadName makes it Content-Disposition: attachment (with filename* for Chinese and Korean names).
-        return TypedResults.File(bytes, row.ContentType, row.FileName);
+        return TypedResults.File(bytes, contentType, fileName);
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Platform.Audit;
@@ -46,6 +45,8 @@ public static class UnparsedMailEndpoints
         return TypedResults.Ok(list);
     }
 
+    private static string EmlName(InboundMail mail) => $"message-{mail.ReceivedAt:yyyyMMdd-HHmmss}.eml";
+
     private static string? MaskEmail(string? address)
     {
         if (address is null) return null;
@@ -69,9 +70,7 @@ public static class UnparsedMailEndpoints
         if (mail is null) return problem!;
         audit.Record("inboundMail.downloaded", $"inbound-mail:{mail.Id}", null);
         await cases.Db.SaveChangesAsync(ct);
-        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
-        return TypedResults.File(mail.Raw, "message/rfc822", $"message-{mail.ReceivedAt:yyyyMMdd-HHmmss}.eml");
+        return AttachmentEndpoints.SafeDownload(http, mail.Raw, "message/rfc822", EmlName(mail));
     }
 
     public static async Task<Results<Ok<CaseAttachmentDto>, ValidationProblem, ProblemHttpResult>> Attach(
@@ -91,7 +90,7 @@ public static class UnparsedMailEndpoints
             Body = Messages.Get("unparsed.attachedNote", mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm 'UTC'")), InboundMailId = mail.Id,
         };
         cases.Db.CaseMessages.Add(note);
-        var row = await attachments.AddAsync(cases.Db, c.Id, note.Id, $"message-{mail.ReceivedAt:yyyyMMdd-HHmmss}.eml", "message/rfc822", mail.Raw,
+        var row = await attachments.AddAsync(cases.Db, c.Id, note.Id, EmlName(mail), "message/rfc822", mail.Raw,
             AttachmentSources.Email, user.UserId(), now, ct);
         mail.Status = Attached;
         mail.CaseId = c.Id;

@@ -27,7 +27,7 @@ export function CaseViewTable({ viewKey }: { viewKey: string }) {
         loading={page.isFetching}
         dataSource={page.data?.items}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 900 }}
         onRow={(record) => ({ onClick: () => void navigate(`/cases/${record.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { key: 'reference', title: t('cases.reference'), width: 120, render: (_, c) => <Link to={`/cases/${c.id}`}>{c.reference}</Link> },

@@ -43,10 +43,10 @@ export function CasesPage() {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={5}>
+        <Col xs={24} xl={6} xxl={5}>
           <CaseViewsSider selected={view} onSelect={setView} />
         </Col>
-        <Col xs={24} xl={19}>
+        <Col xs={24} xl={18} xxl={19}>
           {view ? (
             <CaseViewTable key={view} viewKey={view} />
           ) : (
