@@ -73,6 +73,7 @@ public static class ScenarioRegistry
         new CreateCaseScenario(),
         new CreateCaseWithRulesScenario(),
         new ListCasesScenario(),
+        new CaseViewsScenario(),
         new SearchScenario(),
         new ArticleSearchScenario(),
         new SurveyAnswerScenario(),

@@ -54,21 +54,38 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    public async Task SignInAsync(string userName, string password)
+    /// <summary>A second person at another computer: a page in its own browser context (own cookies), same server.</summary>
+    public async Task<IPage> NewPersonAsync(string userName, string password, string locale = "en-US")
     {
-        await Page.GotoAsync("/login");
-        await Page.GetByLabel(LoginLabels.UserName).FillAsync(userName);
-        await Page.GetByLabel(LoginLabels.Password).FillAsync(password);
-        await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync(url => !url.Contains("/login"));
+        var other = await browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), Locale = locale, ViewportSize = new() { Width = 1366, Height = 900 }, ReducedMotion = ReducedMotion.Reduce,
+        });
+        other.SetDefaultTimeout(15_000);
+        var page = await other.NewPageAsync();
+        await SignInAsync(page, userName, password);
+        return page;
     }
 
-    public async Task<string> ScreenshotAsync(string name)
+    public Task SignInAsync(string userName, string password) => SignInAsync(Page, userName, password);
+
+    private static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel(LoginLabels.UserName).FillAsync(userName);
+        await page.GetByLabel(LoginLabels.Password).FillAsync(password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+    }
+
+    public Task<string> ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var dir = Path.Combine(TestEnvironment.RepositoryRoot, "test-results", "screenshots");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, name + ".png");
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 5_000, "the screenshot is suspiciously small: " + path);
         return path;
     }

@@ -142,6 +142,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/cases/pages/CasesPage')).CasesPage }) },
           { path: 'macros', lazy: async () => ({ Component: (await import('../features/cases/pages/MacrosPage')).MacrosPage }) },
+          {
+            path: 'unparsed-mail',
+            element: <RequirePermission permission="cases.supervise" />,
+            children: [{ index: true, lazy: async () => ({ Component: (await import('../features/caseWorkspace/UnparsedMailPage')).UnparsedMailPage }) }],
+          },
           { path: ':id', lazy: async () => ({ Component: (await import('../features/cases/pages/CaseDetailPage')).CaseDetailPage }) },
         ],
       },

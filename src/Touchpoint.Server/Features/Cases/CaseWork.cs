@@ -8,7 +8,10 @@ using Touchpoint.Server.Platform.Identity;
 
 namespace Touchpoint.Server.Features.Cases;
 
-public sealed record AddCaseMessageRequest(string? Body, string? Visibility);
+/// <param name="AttachmentIds">Files uploaded to the case beforehand (POST /api/cases/{id}/attachments), sent with this message.</param>
+/// <param name="SeenAt">The newest message time the sender saw: replies written since then by others give 409 unless <paramref name="Confirm"/>.</param>
+public sealed record AddCaseMessageRequest(
+    string? Body, string? Visibility, List<Guid>? AttachmentIds = null, DateTime? SeenAt = null, bool? Confirm = null);
 public sealed record ChangeCaseStatusRequest(string? Status);
 public sealed record AssignCaseRequest(Guid? AssigneeId, string? Team);
 public sealed record LinkCaseRequest(Guid? CaseId);
@@ -17,7 +20,8 @@ public sealed record LinkCaseRequest(Guid? CaseId);
 public static class CaseWork
 {
     public static async Task<Results<Created<CaseMessageDto>, ValidationProblem, ProblemHttpResult>> AddMessage(
-        Guid id, AddCaseMessageRequest r, ClaimsPrincipal user, CaseContext cases, EmailOutbox outbox, CancellationToken ct)
+        Guid id, AddCaseMessageRequest r, ClaimsPrincipal user, CaseContext cases, EmailOutbox outbox, CaseWorkspace.CaseAttachmentService attachments,
+        CancellationToken ct)
     {
         var v = new Validation();
         v.Required("body", r.Body, 20_000);
@@ -28,6 +32,7 @@ public static class CaseWork
         if (c is null) return problem!;
         if (c.Status == CaseStatuses.Closed && r.Visibility == CaseMessageVisibility.Public)
             return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "cases.closed", c.Reference);
+        if (await CaseWorkspace.ReplyCollision.CheckAsync(cases, c, r.SeenAt, r.Confirm == true, user, ct) is { } collision) return collision;
 
         var now = cases.Now;
         var isPublic = r.Visibility == CaseMessageVisibility.Public;
@@ -37,6 +42,8 @@ public static class CaseWork
             AuthorUserId = user.UserId(), AuthorName = user.FindFirstValue(TouchpointClaims.DisplayName) ?? user.ActorName(),
             Body = r.Body!.Trim(), CreatedAt = now,
         };
+        var (files, badFile) = await attachments.ClaimAsync(cases.Db, c.Id, message.Id, user.UserId(), r.AttachmentIds ?? [], ct);
+        if (badFile is { } i) return new Validation().Add($"attachmentIds[{i}]", "attachments.unknown").Problem();
         if (isPublic)
         {
             var policy = await cases.PolicyForAsync(c, ct);
@@ -50,7 +57,7 @@ public static class CaseWork
             // A case that came by email is answered by email, threaded under the customer's last message; so is one
             // opened from a web chat whose visitor left an email for the reply.
             if (c.Channel is (CaseChannels.Email or CaseChannels.WebChat) && c.CustomerEmail is not null)
-                await outbox.EnqueueReplyAsync(cases.Db, c, message, ct);
+                await outbox.EnqueueReplyAsync(cases.Db, c, message, ct, files);
         }
         c.UpdatedAt = now;
         cases.Db.CaseMessages.Add(message);

@@ -21,7 +21,8 @@ public static class EmailInbound
     public const long MaxBytes = 25 * 1024 * 1024;
 
     public static async Task<Results<Ok<InboundMailResult>, Created<InboundMailResult>, ValidationProblem, ProblemHttpResult>> Receive(
-        HttpRequest request, ClaimsPrincipal user, CaseContext cases, ILogger<InboundMail> logger, CancellationToken ct, string? branch = null)
+        HttpRequest request, ClaimsPrincipal user, CaseContext cases, CaseWorkspace.CaseAttachmentService attachments, ILogger<InboundMail> logger,
+        CancellationToken ct, string? branch = null)
     {
         var (layout, branchError) = await cases.ChooseBranchAsync(branch, user, ct);
         if (layout is null) return new Validation().Add("branch", branchError!, branch ?? "").Problem();
@@ -78,7 +79,9 @@ public static class EmailInbound
                 await CaseWork.MoveAsync(cases, existing, caseBranch.Branch, CaseStatuses.Open, ct);
             SlaClock.CustomerReplied(existing, await cases.PolicyForAsync(existing, ct), CaseCreation.CalendarOf(caseBranch.Branch), now);
             existing.UpdatedAt = now;
-            db.CaseMessages.Add(InboundMessage(existing.Id, mail, parsed, body, now));
+            var added = InboundMessage(existing.Id, mail, parsed, body, now);
+            db.CaseMessages.Add(added);
+            await attachments.AddInboundAsync(db, existing.Id, added.Id, parsed.Attachments, now, ct);
             await cases.Automation.CaseChangedAsync(cases, existing, caseBranch.Branch, Features.Automation.RuleEvents.CustomerMessage, ct);
             mail.Status = InboundMailStatuses.Threaded;
             mail.CaseId = existing.Id;
@@ -91,16 +94,22 @@ public static class EmailInbound
         var known = await db.Cases.AsNoTracking().Where(c => c.CustomerEmail == from.Address.ToLower())
             .OrderByDescending(c => c.CreatedAt).Select(c => new { c.CustomerId, c.CustomerName, c.CustomerPhone }).FirstOrDefaultAsync(ct);
         var subject = CaseReference.CleanSubject(parsed.Subject);
+        CaseMessage? first = null;
         var opened = await CaseCreation.OpenAsync(cases, new NewCase(layout,
             Truncate(string.IsNullOrWhiteSpace(subject) ? "(no subject)" : subject, 256)!, body.Trim(), CaseChannels.Email,
             Truncate(known?.CustomerName ?? (string.IsNullOrWhiteSpace(from.DisplayName) ? from.Address : from.DisplayName), 128)!,
             from.Address, known?.CustomerPhone, known?.CustomerId, CasePriorities.Normal, null, [], Languages.Current, null), ct,
             c =>
             {
-                db.CaseMessages.Add(InboundMessage(c.Id, mail, parsed, body, c.CreatedAt));
+                db.CaseMessages.Add(first = InboundMessage(c.Id, mail, parsed, body, c.CreatedAt));
                 mail.Status = InboundMailStatuses.Opened;
                 mail.CaseId = c.Id;
             });
+        if (first is not null && parsed.Attachments.Count > 0)
+        {
+            await attachments.AddInboundAsync(db, opened.Id, first.Id, parsed.Attachments, first.CreatedAt, ct);
+            await db.SaveChangesAsync(ct);
+        }
         return TypedResults.Created($"/api/cases/{opened.Id}", new InboundMailResult(mail.Id, mail.Status, opened.Id, opened.Reference));
     }
 

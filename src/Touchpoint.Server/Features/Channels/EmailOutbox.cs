@@ -14,7 +14,7 @@ namespace Touchpoint.Server.Features.Channels;
 /// </summary>
 public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxSender sender)
 {
-    public async Task EnqueueReplyAsync(TouchpointDb db, SupportCase c, CaseMessage reply, CancellationToken ct)
+    public async Task EnqueueReplyAsync(TouchpointDb db, SupportCase c, CaseMessage reply, CancellationToken ct, IReadOnlyList<MailAttachment>? files = null)
     {
         // The newest message id of the thread is the parent; all earlier ones are its references.
         var ids = await db.CaseMessages.AsNoTracking().Where(m => m.CaseId == c.Id && m.MailMessageId != null)
@@ -27,6 +27,7 @@ public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxSender sender)
             To = [new MailboxAddress(c.CustomerName, c.CustomerEmail!)],
             Subject = CaseReference.FormatSubject(c.Subject, c.Reference),
             Text = reply.Body,
+            Attachments = files ?? [],
             InReplyTo = inReplyTo,
             References = references,
             Date = new DateTimeOffset(reply.CreatedAt, TimeSpan.Zero),

@@ -20,6 +20,20 @@ public sealed record MatchedCustomer(Guid Id, string? SlaPolicy);
 /// </summary>
 public sealed class CustomerMatcher(AuditLog audit)
 {
+    /// <summary>
+    /// Matching only, for a phone that rings: the active profile with this number (the most recently seen), or null.
+    /// Nothing is created, since most rings are not worth a profile.
+    /// </summary>
+    public static Task<Guid?> FindByPhoneAsync(TouchpointDb db, string? phone, CancellationToken ct) =>
+        PersonalData.NormalizePhone(phone) is { } value ? FindActiveAsync(db, ContactKinds.Phone, value, ct) : Task.FromResult<Guid?>(null);
+
+    private static Task<Guid?> FindActiveAsync(TouchpointDb db, string kind, string value, CancellationToken ct) =>
+        db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
+            .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
+            .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
+            .Select(c => (Guid?)c.Id)
+            .FirstOrDefaultAsync(ct);
+
     public async Task<MatchedCustomer?> FindOrCreateAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
     {
         var points = new List<(string Kind, string Value)>(3);
@@ -34,12 +48,7 @@ public sealed class CustomerMatcher(AuditLog audit)
 
         foreach (var (kind, value) in points)
         {
-            var found = await db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
-                .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
-                .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
-                .Select(c => (Guid?)c.Id)
-                .FirstOrDefaultAsync(ct);
-            if (found is not { } id) continue;
+            if (await FindActiveAsync(db, kind, value, ct) is not { } id) continue;
             var segments = await CustomerProfile.CurrentSegmentsAsync(db, id, ct);
             return new MatchedCustomer(id, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.CaseWorkspace;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
@@ -77,6 +78,11 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
     public DbSet<KnowledgeArticleVersion> KnowledgeArticleVersions => Set<KnowledgeArticleVersion>();
     public DbSet<KnowledgeVote> KnowledgeVotes => Set<KnowledgeVote>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
+    public DbSet<CaseView> CaseViews => Set<CaseView>();
+    public DbSet<PhoneCall> PhoneCalls => Set<PhoneCall>();
+    public DbSet<PhoneExtension> PhoneExtensions => Set<PhoneExtension>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

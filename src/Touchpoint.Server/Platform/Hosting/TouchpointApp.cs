@@ -4,6 +4,7 @@ using Touchpoint.Server.Features.Assist;
 using Touchpoint.Server.Features.Automation;
 using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.CaseWorkspace;
 using Touchpoint.Server.Features.Channels;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Server.Features.Encounters;
@@ -45,6 +46,7 @@ public static class TouchpointApp
         services.AddQueue();
         services.AddCases(builder.Configuration);
         services.AddCaseAutomation();
+        services.AddCaseWorkspace(builder.Configuration);
         services.AddChat(builder.Configuration);
         services.AddAssist(builder.Configuration);
         services.AddSms(builder.Configuration);
@@ -127,6 +129,7 @@ public static class TouchpointApp
         app.MapCustomerApi();
         app.MapCasesApi();
         app.MapCaseAutomationApi();
+        app.MapCaseWorkspaceApi();
         app.MapEncountersApi();
         app.MapSearchApi();
         app.MapFeedbackApi();

@@ -57,6 +57,10 @@ public static class Permissions
     public const string CasesWrite = "cases.write";
     /// <summary>Set SLA policies.</summary>
     public const string CasesManage = "cases.manage";
+    /// <summary>Share case views with a branch; review inbound mail that could not be parsed.</summary>
+    public const string CasesSupervise = "cases.supervise";
+    /// <summary>Post call events from a telephony system (an API token of this scope).</summary>
+    public const string ChannelsTelephony = "channels.telephony";
     /// <summary>Deliver inbound email (a mail server's pipe or a provider's forward, with an API token of this scope).</summary>
     public const string ChannelsEmail = "channels.email";
     /// <summary>Read satisfaction and loyalty measures and the survey templates.</summary>
@@ -73,7 +77,7 @@ public static class Permissions
     public static readonly IReadOnlyList<string> All =
         [BranchesAll, OrganisationRead, OrganisationManage, UsersManage, TokensManage, AuditRead, SettingsManage, QueueIssue, QueueServe, QueueBoard,
          CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments,
-         CasesRead, CasesWrite, CasesManage, ChannelsEmail, FeedbackRead, FeedbackCall, FeedbackManage,
+         CasesRead, CasesWrite, CasesManage, CasesSupervise, ChannelsEmail, ChannelsTelephony, FeedbackRead, FeedbackCall, FeedbackManage,
          KnowledgeRead, KnowledgeWrite];
 
     private static readonly Dictionary<string, string[]> ByRole = new()
@@ -81,10 +85,10 @@ public static class Permissions
         [Roles.Administrator] = [.. All],
         [Roles.Manager] = [BranchesAll, OrganisationRead, OrganisationManage, AuditRead, QueueIssue, QueueServe, QueueBoard,
             CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CustomersExport, CustomersErase, CustomersSegments, CasesRead, CasesWrite, CasesManage,
-            FeedbackRead, FeedbackCall, FeedbackManage, KnowledgeRead, KnowledgeWrite],
+            CasesSupervise, FeedbackRead, FeedbackCall, FeedbackManage, KnowledgeRead, KnowledgeWrite],
         // Supervisors reveal and merge for their branch; front-line staff serve with masked data and create on the fly.
-        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, FeedbackRead, FeedbackCall,
-            KnowledgeRead, KnowledgeWrite],
+        [Roles.Supervisor] = [OrganisationRead, QueueIssue, QueueServe, QueueBoard, CustomersRead, CustomersWrite, CustomersReveal, CustomersMerge, CasesRead, CasesWrite, CasesSupervise,
+            FeedbackRead, FeedbackCall, KnowledgeRead, KnowledgeWrite],
         [Roles.Frontline] = [OrganisationRead, QueueIssue, QueueServe, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall, KnowledgeRead],
         [Roles.BackOffice] = [OrganisationRead, CustomersRead, CustomersWrite, CasesRead, CasesWrite, FeedbackCall, KnowledgeRead],
         [Roles.QualityReviewer] = [OrganisationRead, CasesRead, FeedbackRead, KnowledgeRead],

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { PresenceSwitch } from '../presence';
+import { PhoneCallPop } from '../../features/caseWorkspace/PhoneCallPop';
 import { ConnectionBadge } from '../realtime';
 import { hasPermission } from '../session/permissions';
 import { useMe } from '../session/useMe';
@@ -56,6 +57,7 @@ export function AppLayout() {
         {/* Layout.Content renders the page's <main> landmark. */}
         <Layout.Content className="tp-content">
           <Outlet />
+          <PhoneCallPop />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -48,7 +48,7 @@ export const useCreateCase = () =>
   useCaseMutation((body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })));
 
 export const useAddCaseMessage = (id: string) =>
-  useCaseMutation((body: { body: string; visibility: 'public' | 'internal' }) =>
+  useCaseMutation((body: Schema<'AddCaseMessageRequest'>) =>
     unwrap(api.POST('/api/cases/{id}/messages', { params: { path: { id } }, body })),
   );
 

@@ -7,8 +7,12 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
-import { useAddCaseMessage, useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
+import { useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
 import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
+import { AttachmentPicker } from '../../caseWorkspace/AttachmentPicker';
+import { CasePresenceBar } from '../../caseWorkspace/CasePresenceBar';
+import { MessageAttachments } from '../../caseWorkspace/MessageAttachments';
+import { useCollisionSafeReply, type ReplyValues } from '../../caseWorkspace/useCollisionSafeReply';
 import { MacroPicker } from '../components/MacroPicker';
 import { SlaDueTag } from '../components/SlaDueTag';
 import { CommitmentsCard } from '../../automation/components/CommitmentsCard';
@@ -21,11 +25,11 @@ export function CaseDetailPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const detail = useCase(id);
-  const addMessage = useAddCaseMessage(id);
+  const reply = useCollisionSafeReply(id, detail.data);
   const changeStatus = useChangeCaseStatus(id);
   const assign = useAssignCase(id);
   const report = useProblemReporter();
-  const [form] = Form.useForm<{ body: string; visibility: 'public' | 'internal' }>();
+  const [form] = Form.useForm<ReplyValues>();
   const visibility = Form.useWatch('visibility', form);
   const draft = Form.useWatch('body', form) ?? '';
   const analyses = useCaseAnalyses(id);
@@ -52,7 +56,8 @@ export function CaseDetailPage() {
           </Space>
         }
       />
-      <Row gutter={[16, 16]}>
+      <CasePresenceBar caseId={c.id} typing={draft.trim().length > 0} />
+      <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
         <Col xs={24} lg={16}>
           <Card title={t('cases.thread')}>
             {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
@@ -74,6 +79,7 @@ export function CaseDetailPage() {
                       </Typography.Text>{' '}
                       {badge(m.id)}
                       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{m.body}</Typography.Paragraph>
+                      <MessageAttachments caseId={c.id} messageId={m.id} />
                     </div>
                   ),
                 }))}
@@ -84,7 +90,7 @@ export function CaseDetailPage() {
                 form={form}
                 layout="vertical"
                 initialValues={{ visibility: 'public' }}
-                onFinish={(v) => addMessage.mutate(v, { onSuccess: () => form.resetFields(), onError: (e) => report(e, form) })}
+                onFinish={(v) => reply.submit(v, () => form.resetFields(), (e) => report(e, form))}
               >
                 <Form.Item name="visibility">
                   <Radio.Group
@@ -108,9 +114,12 @@ export function CaseDetailPage() {
                 <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
                   <Input.TextArea rows={4} />
                 </Form.Item>
+                <Form.Item name="attachments">
+                  <AttachmentPicker caseId={c.id} />
+                </Form.Item>
                 {visibility === 'public' && <ReplyCheckWarnings text={draft} caseId={c.id} />}
                 <Space>
-                  <Button type="primary" htmlType="submit" loading={addMessage.isPending}>
+                  <Button type="primary" htmlType="submit" loading={reply.pending}>
                     {visibility === 'internal' ? t('cases.addNote') : t('cases.sendReply')}
                   </Button>
                   {visibility === 'public' && <DraftReplyButton caseId={c.id} onDraft={(text) => form.setFieldValue('body', text)} />}

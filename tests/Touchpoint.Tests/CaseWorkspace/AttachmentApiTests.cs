@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Touchpoint.Mail;
+using Touchpoint.Tests.Infrastructure;
+
+namespace Touchpoint.Tests.CaseWorkspace;
+
+/// <summary>
+/// Attachments end to end: staff upload (type sniffed, safe list, size limit, names cleaned), the reply carries them
+/// out by SMTP, a customer's email attachments become the case's, downloads are scoped by branch and never run in the
+/// browser, identical bytes are stored once, and erasure removes the bytes.
+/// </summary>
+public sealed class AttachmentApiTests : IAsyncDisposable
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    private readonly SmtpTestServer smtp = new();
+    private readonly TouchpointFactory app;
+
+    public AttachmentApiTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        app = new TouchpointFactory(settings: new()
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtp.Port.ToString(), ["Smtp:From"] = "service@bank.example",
+            ["Attachments:MaxBytes"] = "2048",
+        });
+    }
+
+    private static MultipartFormDataContent Files(params (string Name, string ClaimedType, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, type, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue(type);
+            form.Add(part, "file", name);
+        }
+        return form;
+    }
+
+    /// <summary>An email case from 王小明 with a PDF attached, delivered through the inbound channel.</summary>
+    private async Task<Guid> EmailCaseAsync()
+    {
+        await app.CreateBranchAsync("SH");
+        var admin = await app.AdminAsync();
+        var token = await (await admin.PostAsJsonAsync("/api/admin/api-tokens", new { name = "postfix", scopes = new[] { "channels.email" } }))
+            .JsonAsync(HttpStatusCode.Created);
+        var mailer = app.CreateClient();
+        mailer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["token"]!.GetValue<string>());
+        var pdf = Convert.ToBase64String("%PDF-1.4 statement"u8.ToArray());
+        var raw = "From: =?utf-8?B?546L5bCP5piO?= <xiaoming@example.com>\r\nTo: service@bank.example\r\nSubject: Statement\r\n"
+            + "Message-ID: <m1@mail.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease see the attached statement.\r\n"
+            + "--b1\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"=?utf-8?B?5a+56LSm5Y2VLnBkZg==?=\"\r\n"
+            + $"Content-Transfer-Encoding: base64\r\n\r\n{pdf}\r\n--b1--\r\n";
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(raw));
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        var opened = await (await mailer.PostAsync("/api/channels/email/inbound?branch=SH", content)).JsonAsync(HttpStatusCode.Created);
+        return opened["caseId"]!.GetValue<Guid>();
+    }
+
+    [Fact]
+    public async Task InboundAttachment_Upload_ReplyBySmtp_Download()
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+
+        var listed = (await (await staff.GetAsync($"/api/cases/{caseId}/attachments")).JsonAsync()).AsArray();
+        var inbound = Assert.Single(listed)!;
+        Assert.Equal("对账单.pdf", inbound["fileName"]!.GetValue<string>());
+        Assert.Equal("application/pdf", inbound["contentType"]!.GetValue<string>());
+        Assert.Equal("email", inbound["source"]!.GetValue<string>());
+
+        // The claimed type is ignored: the bytes say PNG. A folder in the name is dropped.
+        var uploaded = (await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files(("..\\..\\screen shot.png", "text/html", Png))))
+            .JsonAsync(HttpStatusCode.Created)).AsArray();
+        var png = Assert.Single(uploaded)!;
+        Assert.Equal("screen shot.png", png["fileName"]!.GetValue<string>());
+        Assert.Equal("image/png", png["contentType"]!.GetValue<string>());
+        // Not on the thread until a message carries it.
+        Assert.Single((await (await staff.GetAsync($"/api/cases/{caseId}/attachments")).JsonAsync()).AsArray());
+
+        await (await staff.PostAsJsonAsync($"/api/cases/{caseId}/messages",
+            new { body = "Here is the corrected statement.", visibility = "public", attachmentIds = new[] { png["id"]!.GetValue<Guid>() } }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var mail = MailParser.Parse((await smtp.NextAsync(TimeSpan.FromSeconds(20))).Data);
+        var part = Assert.Single(mail.Attachments);
+        Assert.Equal("screen shot.png", part.FileName);
+        Assert.Equal(Png, part.Content);
+        Assert.Equal(2, (await (await staff.GetAsync($"/api/cases/{caseId}/attachments")).JsonAsync()).AsArray().Count);
+
+        // Used once: the same upload cannot be sent again.
+        var again = await (await staff.PostAsJsonAsync($"/api/cases/{caseId}/messages",
+            new { body = "again", visibility = "internal", attachmentIds = new[] { png["id"]!.GetValue<Guid>() } })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(again["errors"]!["attachmentIds[0]"]);
+
+        var download = await staff.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}");
+        await download.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+
+        await app.CreateBranchAsync("BJ");
+        var elsewhere = await app.StaffAsync("Frontline", "BJ");
+        await (await elsewhere.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}")).ShouldBeAsync(HttpStatusCode.Forbidden);
+        await (await staff.GetAsync($"/api/cases/{caseId}/attachments/{Guid.NewGuid()}")).ShouldBeAsync(HttpStatusCode.NotFound);
+        var reviewer = await app.StaffAsync("QualityReviewer", "SH");
+        await (await reviewer.PostAsync($"/api/cases/{caseId}/attachments", Files(("a.png", "image/png", Png)))).ShouldBeAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("page.html", "<!DOCTYPE html><html><script>alert(1)</script></html>")]
+    [InlineData("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")]
+    [InlineData("setup.exe", "MZ\u0090\u0000\u0003")]
+    public async Task Upload_RefusesUnsafeTypes_NamingTheField(string name, string content)
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+        var problem = await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files((name, "image/png", Encoding.Latin1.GetBytes(content)))))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(name, problem["errors"]!["file"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Upload_TooLarge_IsRefused_AndDuplicatesAreStoredOnce()
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+        var big = Encoding.UTF8.GetBytes(new string('x', 3000));
+        var problem = await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files(("big.txt", "text/plain", big)))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["file"]);
+
+        var text = Encoding.UTF8.GetBytes("账户明细 계좌 내역");
+        var two = (await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files(("a.txt", "text/plain", text), ("b.txt", "text/plain", text))))
+            .JsonAsync(HttpStatusCode.Created)).AsArray();
+        Assert.Equal(2, two.Count);
+        Assert.All(two, a => Assert.Equal("text/plain", a!["contentType"]!.GetValue<string>()));
+        var folder = Path.Combine(app.DataDirectory, "attachments");
+        // The PDF from the email, and the text once.
+        Assert.Equal(2, Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public async Task Erasure_DeletesTheCustomersAttachmentBytes()
+    {
+        var caseId = await EmailCaseAsync();
+        var admin = await app.AdminAsync();
+        var detail = await (await admin.GetAsync($"/api/cases/{caseId}")).JsonAsync();
+        var customerId = detail["customer"]!["id"]!.GetValue<Guid>();
+        var folder = Path.Combine(app.DataDirectory, "attachments");
+        Assert.Single(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+        await (await admin.PostAsJsonAsync($"/api/customers/{customerId}/erase", new { reason = "Request by letter" })).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+        Assert.Empty((await (await admin.GetAsync($"/api/cases/{caseId}/attachments")).JsonAsync()).AsArray());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        app.Dispose();
+        await smtp.DisposeAsync();
+    }
+}
