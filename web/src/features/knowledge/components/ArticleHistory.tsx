@@ -78,6 +78,8 @@ export function ArticleHistory({ article }: { article: Article }) {
       <Modal
         open={comparing}
         destroyOnHidden
+        // Focus back on the trigger would leave it in antd's light focus blue, short of contrast.
+        focusTriggerAfterClose={false}
         onCancel={() => setComparing(false)}
         footer={null}
         width={760}
