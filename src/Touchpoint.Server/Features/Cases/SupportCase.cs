@@ -115,6 +115,7 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         b.HasIndex(x => new { x.CreatedAt, x.Number });
         b.HasIndex(x => new { x.BranchId, x.CreatedAt, x.Number });
         b.HasIndex(x => new { x.Status, x.CreatedAt, x.Number });
+        b.HasIndex(x => new { x.BranchId, x.Status, x.AssigneeId });
         b.HasIndex(x => x.SlaWarnAt);
         b.HasIndex(x => x.SlaDueAt);
         b.HasIndex(x => x.CustomerEmail);
