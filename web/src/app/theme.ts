@@ -3,6 +3,8 @@ import type { ThemeConfig } from 'antd';
 // Ant Design's defaults (#1677ff, #ff4d4f, 45% grey for secondary text) fall below the WCAG AA 4.5:1 contrast
 // for normal text on white. These darker shades keep the look and pass axe-core's colour-contrast rule.
 const accessibleBlue = '#0958d9';
+// Hover and pressed shades are darker, not lighter as antd derives them: a pointer resting on a button is still read.
+const accessibleBlueHover = '#003eb3';
 const accessibleRed = '#cf1322';
 const secondaryText = 'rgba(0, 0, 0, 0.65)';
 
@@ -15,6 +17,8 @@ export const theme: ThemeConfig = {
     colorPrimary: accessibleBlue,
     colorInfo: accessibleBlue,
     colorLink: accessibleBlue,
+    colorPrimaryHover: accessibleBlueHover,
+    colorLinkHover: accessibleBlueHover,
     colorError: accessibleRed,
     colorTextDescription: secondaryText,
     colorTextTertiary: secondaryText,
