@@ -32,7 +32,7 @@ public sealed class ChatBotBrowserTests
         await visitor.GotoAsync(shop.Url);
         var frame = visitor.FrameLocator("iframe[title='Chat']");
         await frame.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
-        await frame.GetByRole(AriaRole.Textbox, new() { Name = "Type your message…" }).FillAsync("I lost my card, how do I freeze it?");
+        await frame.GetByRole(AriaRole.Textbox, new() { Name = "Type your message…" }).FillAsync("How do I freeze a lost card?");
         await frame.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
 
         // The answer: the demo article's title and summary, and a working link to its help-centre page.
@@ -55,7 +55,7 @@ public sealed class ChatBotBrowserTests
         await Assertions.Expect(row).ToBeVisibleAsync();
         await row.ClickAsync();
         var lines = staff.GetByTestId("chat-message");
-        await Assertions.Expect(lines.Filter(new() { HasText = "I lost my card, how do I freeze it?" })).ToBeVisibleAsync();
+        await Assertions.Expect(lines.Filter(new() { HasText = "How do I freeze a lost card?" })).ToBeVisibleAsync();
         await Assertions.Expect(lines.Filter(new() { HasText = "Lost or stolen card" })).ToBeVisibleAsync();
         await Assertions.Expect(lines.Filter(new() { HasText = "Handed over by the bot: the visitor asked for a person" })).ToBeVisibleAsync();
         await Assertions.Expect(staff.GetByTestId("bot-summary")).ToContainTextAsync("Handed over");
