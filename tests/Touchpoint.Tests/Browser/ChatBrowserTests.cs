@@ -12,7 +12,7 @@ public sealed class ChatBrowserTests
     [BrowserFact]
     public async Task Visitor_OnAnySite_ChatsWithStaff_InTheConsole()
     {
-        await using var browser = await BrowserSession.StartAsync(demo: true);
+        await using var browser = await BrowserSession.StartAsync(demo: true, settings: Chat.ChatWidgetTests.NoBot());
         var staff = browser.Page;
         await browser.SignInAsync("sel.frontline", TouchpointFactory.DemoPassword);
         await staff.GotoAsync("/chats");
@@ -75,7 +75,7 @@ public sealed class ChatBrowserTests
     [BrowserFact]
     public async Task Administrator_ConnectsAMessagingGateway_AndSeesTheSecretOnce()
     {
-        await using var browser = await BrowserSession.StartAsync(demo: true);
+        await using var browser = await BrowserSession.StartAsync(demo: true, settings: Chat.ChatWidgetTests.NoBot());
         var page = browser.Page;
         await browser.SignInAsync("admin", TouchpointFactory.AdminPassword);
         await page.GotoAsync("/admin/messaging");

@@ -10,7 +10,7 @@ namespace Touchpoint.Tests.Chat;
 /// <summary>The staff side: waiting lists per branch, accept (one wins), reply, transfer, end into an encounter, case, scoping.</summary>
 public sealed class ChatConsoleTests : IDisposable
 {
-    private readonly TouchpointFactory app = new();
+    private readonly TouchpointFactory app = new(settings: ChatWidgetTests.NoBot());
 
     [Fact]
     public async Task TwoStaffAcceptingAtOnce_ExactlyOneWins()
@@ -37,7 +37,7 @@ public sealed class ChatConsoleTests : IDisposable
     public async Task EndingAChat_MakesAnEncounter_RunsTheEndedHook_AndStaffCanOpenACase()
     {
         var heard = new ChatEndedRecorder();
-        using var hooked = new TouchpointFactory(services: s => s.AddSingleton<IChatEndedHandler>(heard));
+        using var hooked = new TouchpointFactory(settings: ChatWidgetTests.NoBot(), services: s => s.AddSingleton<IChatEndedHandler>(heard));
         await hooked.CreateBranchAsync("SH");
         var visitor = hooked.CreateClient();
         var started = await (await visitor.PostAsJsonAsync("/api/chat/visitor/conversations",

@@ -12,7 +12,10 @@ namespace Touchpoint.Tests.Chat;
 /// <summary>The web chat from the visitor's side: the widget's files, start and resume with the token, messages both ways in real time.</summary>
 public sealed class ChatWidgetTests : IDisposable
 {
-    private readonly TouchpointFactory app = new();
+    // These tests are about the chat itself: no self-service bot in front of staff.
+    internal static Dictionary<string, string?> NoBot() => new() { ["Chat:Bot:Enabled"] = "false" };
+
+    private readonly TouchpointFactory app = new(settings: NoBot());
 
     internal static async Task<(HttpClient Visitor, JsonNode Started)> StartAsync(TouchpointFactory app, object body)
     {
@@ -151,7 +154,7 @@ public sealed class ChatWidgetTests : IDisposable
     [Fact]
     public async Task AVisitor_WhoSendsTooFast_IsSlowedDown_PerConversation()
     {
-        using var limited = new TouchpointFactory(settings: new() { ["RateLimits:ChatMessagesPerMinute"] = "3" });
+        using var limited = new TouchpointFactory(settings: new() { ["RateLimits:ChatMessagesPerMinute"] = "3", ["Chat:Bot:Enabled"] = "false" });
         await limited.CreateBranchAsync("SH");
         var (visitor, _) = await StartAsync(limited, new { branch = "SH", message = "one" });
         for (var i = 0; i < 3; i++) await (await visitor.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "again " + i })).ShouldBeAsync(HttpStatusCode.Created);
@@ -166,7 +169,7 @@ public sealed class ChatWidgetTests : IDisposable
     [Fact]
     public async Task AChatLeftIdle_EndsByItself_AndAnUnansweredVisitorWithAnEmailGetsACase()
     {
-        using var quick = new TouchpointFactory(settings: new() { ["Chat:IdleMinutes"] = "0.02" });
+        using var quick = new TouchpointFactory(settings: new() { ["Chat:IdleMinutes"] = "0.02", ["Chat:Bot:Enabled"] = "false" });
         await quick.CreateBranchAsync("SH");
         var (visitor, _) = await StartAsync(quick, new { branch = "SH", email = "chen@example.tw", language = "zh-TW", message = "請問外幣帳戶怎麼開？" });
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -15,7 +15,7 @@ namespace Touchpoint.Tests.Chat;
 public sealed class MessagingChannelTests : IDisposable
 {
     private readonly CallbackReceiver gateway = new(failFirst: 1);
-    private readonly TouchpointFactory app = new(settings: new() { ["Messaging:RetrySeconds"] = "0.5" });
+    private readonly TouchpointFactory app = new(settings: new() { ["Messaging:RetrySeconds"] = "0.5", ["Chat:Bot:Enabled"] = "false" });
 
     private async Task<(string Key, string Secret)> ConnectAsync()
     {

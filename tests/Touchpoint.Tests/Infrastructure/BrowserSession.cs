@@ -34,13 +34,14 @@ public sealed class BrowserSession : IAsyncDisposable
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
     }
 
-    public static async Task<BrowserSession> StartAsync(bool demo = false, string locale = "en-US", int width = 1366, int height = 900)
+    public static async Task<BrowserSession> StartAsync(bool demo = false, string locale = "en-US", int width = 1366, int height = 900,
+        Dictionary<string, string?>? settings = null)
     {
         var chromium = TestEnvironment.ChromiumPath
             ?? throw new InvalidOperationException("CI=true but Chromium is missing: apt-get install chromium fonts-noto-cjk");
         var web = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Touchpoint.Server", "wwwroot", "index.html");
         if (!File.Exists(web)) throw new InvalidOperationException("The web app is not built: run `dotnet build src/Touchpoint.Server`.");
-        var session = new BrowserSession(new TouchpointFactory(demo));
+        var session = new BrowserSession(new TouchpointFactory(demo, settings: settings));
         session.playwright = await Playwright.CreateAsync();
         session.browser = await session.playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
         session.context = await session.browser.NewContextAsync(new()

@@ -15,7 +15,7 @@ public sealed class PostgresChatTests
     public async Task ChatCorePath_OnPostgres()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
+        using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString, settings: ChatWidgetTests.NoBot());
         await app.CreateBranchAsync("SH");
         var (visitor, started) = await ChatWidgetTests.StartAsync(app, new { branch = "SH", language = "zh-CN", email = "li@example.cn", message = "你好" });
         var id = started["conversation"]!["id"]!.GetValue<string>();
@@ -68,7 +68,7 @@ public sealed class PostgresChatTests
         var environment = new Dictionary<string, string>
         {
             ["Database__Provider"] = "Postgres", ["ConnectionStrings__Postgres"] = database.ConnectionString,
-            ["TOUCHPOINT_DEMO"] = "false", ["TOUCHPOINT_ADMIN_PASSWORD"] = TouchpointFactory.AdminPassword,
+            ["TOUCHPOINT_DEMO"] = "false", ["Chat__Bot__Enabled"] = "false", ["TOUCHPOINT_ADMIN_PASSWORD"] = TouchpointFactory.AdminPassword,
         };
         using var nodeA = await ServerProcess.StartAsync(environment);
         using var nodeB = await ServerProcess.StartAsync(environment);

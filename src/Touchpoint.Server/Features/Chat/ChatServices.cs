@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Touchpoint.Server.Features.Chat.Bot;
 using Touchpoint.Server.Features.Customers;
 
 namespace Touchpoint.Server.Features.Chat;
@@ -16,6 +17,7 @@ public static class ChatServices
         services.AddSingleton<ChatSignals>();
         services.AddScoped<ChatWork>();
         services.AddScoped<ChatBotRunner>();
+        services.AddChatBot(configuration);
         services.AddSingleton<MessagingSecrets>();
         services.AddSingleton(MessagingOptions.Read(configuration));
         services.AddHttpClient(MessagingOutboxSender.HttpClientName);
@@ -48,6 +50,7 @@ public static class ChatServices
     {
         app.MapChatVisitorApi();
         app.MapChatStaffApi();
+        app.MapChatBotApi();
         app.MapMessagingChannelApi();
         app.MapChatWidget();
     }

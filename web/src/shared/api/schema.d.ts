@@ -791,6 +791,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/bot/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChatBotSummaryDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/channels/messaging/{channelKey}/inbound": {
         parameters: {
             query?: never;
@@ -8635,6 +8683,26 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        ChatBotSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            branch: null | string;
+            /** Format: int32 */
+            conversations: number;
+            /** Format: int32 */
+            contained: number;
+            /** Format: int32 */
+            handedOver: number;
+            /** Format: int32 */
+            withBot: number;
+            /** Format: double */
+            containmentRate: null | number;
+            /** Format: double */
+            handOverRate: null | number;
+            reasons: components["schemas"]["HandOverCount"][];
+        };
         ChatCaseCreated: {
             /** Format: uuid */
             caseId: string;
@@ -9126,6 +9194,13 @@ export interface components {
             groups: components["schemas"]["FeedbackMeasures"][];
             reasons: components["schemas"]["ReasonCount"][];
             comments: components["schemas"]["CommentMeasure"];
+        };
+        HandOverCount: {
+            reason: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            share: number;
         };
         HelpArticle: {
             /** Format: uuid */

@@ -72,3 +72,14 @@ export const useRotateMessagingSecret = () =>
   useChannelMutation((id: string) => unwrap(api.POST('/api/admin/messaging-channels/{id}/secret', { params: { path: { id } } })));
 export const useDeleteMessagingChannel = () =>
   useChannelMutation((id: string) => unwrap(api.DELETE('/api/admin/messaging-channels/{id}', { params: { path: { id } } })));
+
+export type ChatBotSummary = Schema<'ChatBotSummaryDto'>;
+
+/** The self-service bot's containment and hand-over figures (last 30 days) for supervisors; chat events refresh them. */
+export function useChatBotSummary(branch: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.chats, 'bot-summary', branch ?? ''],
+    queryFn: () => unwrap(api.GET('/api/chat/bot/summary', { params: { query: { branch } } })),
+    enabled,
+  });
+}

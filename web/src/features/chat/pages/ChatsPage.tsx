@@ -9,8 +9,9 @@ import { useRealtimeEvent } from '../../../shared/realtime';
 import { hasPermission, useCurrentBranch, useMe } from '../../../shared/session';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { useAcceptChat, useChat, useChatList, type ChatSummary } from '../api/useChats';
+import { BotSummaryCard } from '../components/BotSummaryCard';
 import { ChatThread } from '../components/ChatThread';
-import { statusColour } from '../components/chatLabels';
+import { handOverPrefix, handOverReason, statusColour } from '../components/chatLabels';
 
 /** The chat console: waiting and active web chats and messaging conversations of the current branch, and the open one. */
 export function ChatsPage() {
@@ -72,7 +73,9 @@ export function ChatsPage() {
         }
         description={
           <>
-            <Typography.Text ellipsis style={{ maxWidth: 260, display: 'block' }}>{c.lastMessage ?? '—'}</Typography.Text>
+            <Typography.Text ellipsis style={{ maxWidth: 260, display: 'block' }}>{c.lastMessage?.startsWith(handOverPrefix)
+                ? t('chat.handover', { reason: handOverReason(t as unknown as Parameters<typeof handOverReason>[0], c.lastMessage.slice(handOverPrefix.length)) })
+                : (c.lastMessage ?? '—')}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(c.createdAt, i18n.language)}
               {c.assigneeName ? ` · ${c.assigneeName}` : ''}
@@ -103,6 +106,7 @@ export function ChatsPage() {
       <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
+          {hasPermission(me.data, 'feedback.read') && <BotSummaryCard branch={branch} />}
           {view === 'ended' ? section(t('chat.history'), rows) : (
             <>
               {section(t('chat.waiting'), waiting)}
