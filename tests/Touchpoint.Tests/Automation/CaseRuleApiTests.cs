@@ -148,7 +148,7 @@ public sealed class CaseRuleApiTests : IDisposable
         var macro = await (await manager.PostAsJsonAsync("/api/macros", new
         {
             title = new Dictionary<string, string> { ["en-US"] = "Received" },
-            body = new Dictionary<string, string> { ["en-US"] = "Dear {{customer.name}}, we have your request {{case.reference}} and will reply within a day." },
+            body = new Dictionary<string, string> { ["en-US"] = "Dear {{customer.name}}, we have your request {{ case.reference }} and will reply within a day." },
             branch = "SH",
         })).JsonAsync(HttpStatusCode.Created);
         await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Acknowledge email", "caseCreated",

@@ -138,13 +138,16 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
         var macro = await cases.Db.Macros.AsNoTracking().FirstOrDefaultAsync(m => m.Id == macroId && m.IsActive, ct);
         if (macro is null) return false;
         var agent = c.AssigneeId is { } a ? await cases.Db.Users.Where(u => u.Id == a).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
-        var body = macro.Body.Resolve(c.Language)
-            .Replace("{{customer.name}}", c.CustomerName).Replace("{{case.reference}}", c.Reference).Replace("{{case.subject}}", c.Subject)
-            .Replace("{{agent.name}}", agent ?? branch.Name.Resolve(c.Language)).Replace("{{branch.name}}", branch.Name.Resolve(c.Language));
+        var branchName = branch.Name.Resolve(c.Language);
+        var body = MacroPlaceholders.Fill(macro.Body.Resolve(c.Language), new Dictionary<string, string>
+        {
+            ["customer.name"] = c.CustomerName, ["case.reference"] = c.Reference, ["case.subject"] = c.Subject,
+            ["agent.name"] = agent ?? branchName, ["branch.name"] = branchName,
+        });
         var message = new CaseMessage
         {
             CaseId = c.Id, Visibility = CaseMessageVisibility.Public, Direction = CaseMessageDirections.Outbound, CreatedAt = now,
-            AuthorName = branch.Name.Resolve(c.Language), Body = body,
+            AuthorName = branchName, Body = body,
         };
         cases.Db.CaseMessages.Add(message);
         if (c.Channel is (CaseChannels.Email or CaseChannels.WebChat) && c.CustomerEmail is not null)

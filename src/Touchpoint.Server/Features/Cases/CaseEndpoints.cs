@@ -22,6 +22,8 @@ public static class CaseEndpoints
         .AddSingleton(SmtpOptions.Read(configuration))
         .AddSingleton<EmailOutboxSender>()
         .AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>())
+        .AddSingleton<EmailOutboxWake>()
+        .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<EmailOutboxWake>())
         .AddScoped<EmailOutbox>();
 
     public static void MapCasesApi(this IEndpointRouteBuilder app)

@@ -63,7 +63,6 @@ public static class CaseWork
         cases.Db.CaseMessages.Add(message);
         await cases.Automation.CaseChangedAsync(cases, c, branch!.Branch, Automation.RuleEvents.CaseUpdated, ct);
         await cases.Db.SaveChangesAsync(ct);
-        if (message.MailMessageId is not null) outbox.Wake();
         await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
         return TypedResults.Created($"/api/cases/{c.Id}/messages/{message.Id}",
             new CaseMessageDto(message.Id, message.Visibility, message.Direction, message.AuthorName, message.Body, message.CreatedAt));

@@ -32,6 +32,13 @@ public static partial class MacroPlaceholders
     public static IEnumerable<string> Unknown(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(p => !All.Contains(p)).Distinct();
 
+    /// <summary>
+    /// Fills the placeholders the values name, in any spacing the editor accepts (<c>{{ case.reference }}</c> too);
+    /// others are left as written. The server's own sends (rules) use this; the web app has its own for staff.
+    /// </summary>
+    public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
     [GeneratedRegex(@"\{\{\s*([^{}\s]+)\s*\}\}")]
     private static partial Regex Placeholder();
 }

@@ -12,7 +12,7 @@ namespace Touchpoint.Server.Features.Channels;
 /// SaveChanges as the reply, and <see cref="EmailOutboxSender"/> delivers them, so a slow or absent SMTP server never
 /// holds up staff, and nothing is lost when it is down.
 /// </summary>
-public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxSender sender)
+public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxWake wake)
 {
     public async Task EnqueueReplyAsync(TouchpointDb db, SupportCase c, CaseMessage reply, CancellationToken ct, IReadOnlyList<MailAttachment>? files = null)
     {
@@ -34,15 +34,13 @@ public sealed class EmailOutbox(SmtpOptions smtp, EmailOutboxSender sender)
             MessageId = MessageIds.Create(smtp.From.Split('@').LastOrDefault() ?? ""),
         });
         reply.MailMessageId = written.MessageId;
+        wake.Expect(db);
         db.OutboundMails.Add(new OutboundMailItem
         {
             CaseId = c.Id, CaseMessageId = reply.Id, Sender = smtp.From, Recipient = c.CustomerEmail!, MessageId = written.MessageId,
             Raw = written.Bytes, Status = OutboxStatuses.Pending, CreatedAt = reply.CreatedAt, NextAttemptAt = reply.CreatedAt,
         });
     }
-
-    /// <summary>Call after the reply is committed: the sender reads the outbox in its own scope and would not see it before.</summary>
-    public void Wake() => sender.Wake();
 }
 
 /// <summary>Delivers the outbox: at once when woken, and every half minute for retries (backoff doubling up to an hour).</summary>
