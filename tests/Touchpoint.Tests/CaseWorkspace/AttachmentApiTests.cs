@@ -111,6 +111,28 @@ public sealed class AttachmentApiTests : IAsyncDisposable
         await (await reviewer.PostAsync($"/api/cases/{caseId}/attachments", Files(("a.png", "image/png", Png)))).ShouldBeAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task UnsentUpload_IsOnlyTheUploadersToDownload()
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+        var colleague = await app.StaffAsync("Frontline", "SH");
+        var supervisor = await app.StaffAsync("Supervisor", "SH");
+        var png = Assert.Single((await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files(("draft.png", "image/png", Png))))
+            .JsonAsync(HttpStatusCode.Created)).AsArray())!;
+        await (await staff.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}")).ShouldBeAsync(HttpStatusCode.OK);
+        await (await colleague.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await supervisor.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}")).ProblemAsync(HttpStatusCode.NotFound);
+
+        // Once a message carries it, it is the case's: whoever reads the case may download it.
+        await (await staff.PostAsJsonAsync($"/api/cases/{caseId}/messages",
+            new { body = "See the screenshot.", visibility = "internal", attachmentIds = new[] { png["id"]!.GetValue<Guid>() } }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var download = await colleague.GetAsync($"/api/cases/{caseId}/attachments/{png["id"]}");
+        await download.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory]
     [InlineData("page.html", "<!DOCTYPE html><html><script>alert(1)</script></html>")]
     [InlineData("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")]

@@ -24,11 +24,11 @@ public sealed class TelephonyApiTests : IDisposable
         return client;
     }
 
-    private async Task<(Guid Id, HttpClient Client, string Cookie)> AgentAsync(string userName, string role)
+    private async Task<(Guid Id, HttpClient Client, string Cookie)> AgentAsync(string userName, string role, string branch = "SH")
     {
         var admin = await app.AdminAsync();
         var created = await (await admin.PostAsJsonAsync("/api/admin/users",
-            new { userName, displayName = "Agent " + userName, password = "Staff-Pass-1", roles = new[] { role }, branches = new[] { "SH" }, language = "en-US" }))
+            new { userName, displayName = "Agent " + userName, password = "Staff-Pass-1", roles = new[] { role }, branches = new[] { branch }, language = "en-US" }))
             .JsonAsync(HttpStatusCode.Created);
         var login = await app.CreateDefaultClient().PostAsJsonAsync("/api/auth/login", new { userName, password = "Staff-Pass-1" });
         var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -54,6 +54,11 @@ public sealed class TelephonyApiTests : IDisposable
         var started = await (await pbx.PostAsJsonAsync("/api/channels/telephony/events",
             new { @event = "callStarted", callId = "c-1", callerNumber = "13912345678", calledNumber = "95555", extension = "8001", branch = "SH" })).JsonAsync();
         Assert.Equal("ringing", started["status"]!.GetValue<string>());
+        // The telephony system hears the call id and status only: the customer is for the agent's screen.
+        Assert.Equal("c-1", started["callId"]!.GetValue<string>());
+        Assert.Null(started["customerId"]);
+        Assert.Null(started["customerName"]);
+        Assert.Null(started["callerNumber"]);
         var pop = await screen.WaitForEventAsync("phone.ringing", TimeSpan.FromSeconds(10));
         Assert.Equal(customer["id"]!.GetValue<Guid>(), pop["data"]!["customerId"]!.GetValue<Guid>());
         // Front-line staff may not reveal: the number and name arrive masked.
@@ -118,6 +123,31 @@ public sealed class TelephonyApiTests : IDisposable
         // Staff cannot post call events; the webhook needs the channel token.
         await (await agent.PostAsJsonAsync("/api/channels/telephony/events", new { @event = "callStarted", callId = "c-4", branch = "SH" })).ShouldBeAsync(HttpStatusCode.Forbidden);
         await (await app.CreateClient().PostAsJsonAsync("/api/channels/telephony/events", new { @event = "callStarted", callId = "c-4" })).ShouldBeAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task StaffOfAnotherBranch_GetNoScreenPop()
+    {
+        await app.CreateBranchAsync("SH");
+        await app.CreateBranchAsync("BJ");
+        var (beijingId, _, _) = await AgentAsync("agent.bj", "Frontline", "BJ");
+        var shanghai = (await AgentAsync("agent.sh", "Frontline")).Client;
+        await shanghai.PostAsJsonAsync("/api/customers", new { name = "李华", phones = new[] { "+86 139 1234 5678" }, language = "zh-CN", branch = "SH" });
+        var admin = await app.AdminAsync();
+        await (await admin.PutAsJsonAsync("/api/phone-extensions/8002", new { extension = "8002", userId = beijingId })).ShouldBeAsync(HttpStatusCode.OK);
+        var pbx = await PbxAsync();
+
+        var byName = await (await pbx.PostAsJsonAsync("/api/channels/telephony/events",
+            new { @event = "callStarted", callId = "c-9", callerNumber = "13912345678", staffUser = "agent.bj", branch = "SH" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("SH", byName["errors"]!["staffUser"]![0]!.GetValue<string>());
+        var byExtension = await (await pbx.PostAsJsonAsync("/api/channels/telephony/events",
+            new { @event = "callStarted", callId = "c-9", callerNumber = "13912345678", extension = "8002", branch = "SH" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(byExtension["errors"]!["extension"]);
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PhoneCalls)));
+
+        // The same staff member takes a call of their own branch.
+        await (await pbx.PostAsJsonAsync("/api/channels/telephony/events",
+            new { @event = "callStarted", callId = "c-10", callerNumber = "13912345678", extension = "8002", branch = "BJ" })).ShouldBeAsync(HttpStatusCode.OK);
     }
 
     public void Dispose() => app.Dispose();

@@ -66,6 +66,8 @@ public static class AttachmentEndpoints
         if (c is null) return problem!;
         var row = await cases.Db.CaseAttachments.FindAsync([attachmentId], ct);
         if (row is null || row.CaseId != c.Id) return Problems.NotFound();
+        // An upload no message carries yet is the uploader's draft: nobody else learns it exists.
+        if (row.CaseMessageId is null && row.UploadedById != user.UserId()) return Problems.NotFound();
         var bytes = await attachments.Store.ReadAsync(cases.Db, row.Sha256, ct);
         if (bytes is null) return Problems.NotFound();
         return SafeDownload(http, bytes, row.ContentType, row.FileName);

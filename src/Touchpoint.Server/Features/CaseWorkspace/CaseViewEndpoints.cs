@@ -6,7 +6,6 @@ using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
 using Touchpoint.Server.Platform.Localization;
-using Touchpoint.Server.Platform.Privacy;
 
 namespace Touchpoint.Server.Features.CaseWorkspace;
 
@@ -18,7 +17,7 @@ public sealed record CaseViewPage(IReadOnlyList<CaseListItem> Items, int Total);
 
 /// <summary>
 /// Saved case views: private to their owner or shared with a branch (supervisors share), plus three built-in views
-/// everyone has. The side bar shows each with its count, so counts are one COUNT query per view over indexed columns.
+/// everyone has. The side bar shows each with its count: all views' counts in one query over indexed columns.
 /// </summary>
 public static class CaseViewEndpoints
 {
@@ -42,37 +41,58 @@ public static class CaseViewEndpoints
         g.MapGet("/{key}/cases", Cases);
     }
 
-    private static async Task<IReadOnlyList<Guid>?> MyBranchIdsAsync(ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
-    {
-        if (user.SpansAllBranches()) return null;
-        var ids = new List<Guid>();
-        foreach (var code in user.BranchCodes())
-            if (await cases.BranchAsync(code, ct) is { } b) ids.Add(b.Branch.Id);
-        return ids;
-    }
-
     public static async Task<Ok<List<CaseViewDto>>> List(ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
     {
-        var branches = await MyBranchIdsAsync(user, cases, ct);
+        var branches = await CaseQueries.BranchIdsAsync(user, cases, ct);
         var me = user.UserId();
-        var result = new List<CaseViewDto>();
-        foreach (var (key, filter) in Builtins)
-            result.Add(new CaseViewDto(key, null, Messages.Get("workspace.view." + key), "builtin", null, false, filter,
-                await CaseViewFilters.Apply(cases.Db, filter, user, branches, cases.Now).CountAsync(ct)));
         var saved = await cases.Db.CaseViews.AsNoTracking()
             .Where(v => v.OwnerId == me || (v.Scope == Branch && (branches == null || branches.Contains(v.BranchId!.Value))))
             .OrderBy(v => v.Scope).ThenBy(v => v.Name).ToListAsync(ct);
-        foreach (var v in saved) result.Add(await ToDtoAsync(v, user, cases, branches, ct));
+        var filters = saved.Select(v => CaseViewFilters.FromJson(v.Filter)).ToList();
+        var counts = await CountAsync(cases, user,
+            [.. Builtins.Select(b => (b.Filter, (IReadOnlyList<Guid>?)branches)), .. saved.Select((v, i) => (filters[i], Scope(v, branches)))], ct);
+        var result = new List<CaseViewDto>();
+        for (var i = 0; i < Builtins.Length; i++)
+            result.Add(new CaseViewDto(Builtins[i].Key, null, Messages.Get("workspace.view." + Builtins[i].Key), "builtin", null, false,
+                Builtins[i].Filter, counts[i]));
+        for (var i = 0; i < saved.Count; i++) result.Add(await ToDtoAsync(saved[i], filters[i], user, cases, counts[Builtins.Length + i], ct));
         return TypedResults.Ok(result);
     }
 
-    private static async Task<CaseViewDto> ToDtoAsync(CaseView v, ClaimsPrincipal user, CaseContext cases, IReadOnlyList<Guid>? branches, CancellationToken ct)
+    /// <summary>A view shared with a branch counts that branch only (if the caller reaches it); a private one, all the caller's.</summary>
+    private static IReadOnlyList<Guid>? Scope(CaseView v, IReadOnlyList<Guid>? branches) =>
+        v.BranchId is { } only ? (branches is null || branches.Contains(only) ? [only] : []) : branches;
+
+    /// <summary>
+    /// Every view's count in one round trip: each view's cases yield the view's index, the union is grouped by it
+    /// (each part is still a scan of indexed columns, as a COUNT per view was).
+    /// </summary>
+    private static async Task<int[]> CountAsync(
+        CaseContext cases, ClaimsPrincipal user, IReadOnlyList<(CaseViewFilter Filter, IReadOnlyList<Guid>? Branches)> views, CancellationToken ct)
+    {
+        IQueryable<int>? all = null;
+        for (var i = 0; i < views.Count; i++)
+        {
+            var index = i;
+            var keys = CaseViewFilters.Apply(cases.Db, views[i].Filter, user, views[i].Branches, cases.Now).Select(c => index);
+            all = all is null ? keys : all.Concat(keys);
+        }
+        if (all is null) return [];
+        var counts = await all.GroupBy(k => k).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. Enumerable.Range(0, views.Count).Select(i => counts.GetValueOrDefault(i))];
+    }
+
+    private static async Task<CaseViewDto> ToDtoAsync(CaseView v, CaseViewFilter filter, ClaimsPrincipal user, CaseContext cases, int count, CancellationToken ct)
+    {
+        var code = v.BranchId is { } b ? (await cases.BranchAsync(b, ct))?.Branch.Code : null;
+        return new CaseViewDto(v.Id.ToString(), v.Id, v.Name, v.Scope, code, CanEdit(v, user, code), filter, count);
+    }
+
+    private static async Task<CaseViewDto> ToDtoAsync(CaseView v, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
     {
         var filter = CaseViewFilters.FromJson(v.Filter);
-        var code = v.BranchId is { } b ? (await cases.BranchAsync(b, ct))?.Branch.Code : null;
-        var scope = v.BranchId is { } only ? (branches is null || branches.Contains(only) ? [only] : []) : branches;
-        return new CaseViewDto(v.Id.ToString(), v.Id, v.Name, v.Scope, code, CanEdit(v, user, code), filter,
-            await CaseViewFilters.Apply(cases.Db, filter, user, scope, cases.Now).CountAsync(ct));
+        var counts = await CountAsync(cases, user, [(filter, Scope(v, await CaseQueries.BranchIdsAsync(user, cases, ct)))], ct);
+        return await ToDtoAsync(v, filter, user, cases, counts[0], ct);
     }
 
     private static bool CanEdit(CaseView v, ClaimsPrincipal user, string? branchCode) =>
@@ -122,7 +142,7 @@ public static class CaseViewEndpoints
         cases.Db.CaseViews.Add(view);
         if (view.Scope == Branch) audit.Record("caseView.shared", $"case-view:{view.Id}", new { name = view.Name });
         await cases.Db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/case-views/{view.Id}", await ToDtoAsync(view, user, cases, await MyBranchIdsAsync(user, cases, ct), ct));
+        return TypedResults.Created($"/api/case-views/{view.Id}", await ToDtoAsync(view, user, cases, ct));
     }
 
     private static async Task<(CaseView? View, ProblemHttpResult? Problem)> FindEditableAsync(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
@@ -136,14 +156,17 @@ public static class CaseViewEndpoints
     }
 
     public static async Task<Results<Ok<CaseViewDto>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, SaveCaseViewRequest r, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
+        Guid id, SaveCaseViewRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct)
     {
         var (view, problem) = await FindEditableAsync(id, user, cases, ct);
         if (view is null) return problem!;
+        var wasShared = view.Scope == Branch;
         var (saved, invalid) = await ValidateAsync(r, view, user, cases, ct);
         if (saved is null) return invalid!;
+        // Sharing a private view later is the same act as creating it shared: the audit trail says so either way.
+        if (!wasShared && saved.Scope == Branch) audit.Record("caseView.shared", $"case-view:{saved.Id}", new { name = saved.Name });
         await cases.Db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ToDtoAsync(saved, user, cases, await MyBranchIdsAsync(user, cases, ct), ct));
+        return TypedResults.Ok(await ToDtoAsync(saved, user, cases, ct));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
@@ -163,27 +186,20 @@ public static class CaseViewEndpoints
         v.Range("offset", offset ?? 0, 0, 100_000);
         v.Range("limit", limit ?? 50, 1, 200);
         if (!v.IsValid) return v.Problem();
-        var branches = await MyBranchIdsAsync(user, cases, ct);
+        IReadOnlyList<Guid>? branches = await CaseQueries.BranchIdsAsync(user, cases, ct);
         CaseViewFilter filter;
         if (Builtins.FirstOrDefault(b => b.Key == key) is { Key: not null } builtin) filter = builtin.Filter;
         else if (Guid.TryParse(key, out var id) && await cases.Db.CaseViews.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } view
                  && (view.OwnerId == user.UserId() || (view.Scope == Branch && (branches is null || branches.Contains(view.BranchId!.Value)))))
         {
             filter = CaseViewFilters.FromJson(view.Filter);
-            if (view.BranchId is { } only) branches = branches is null || branches.Contains(only) ? [only] : [];
+            branches = Scope(view, branches);
         }
         else return Problems.NotFound();
 
         var query = CaseViewFilters.Apply(cases.Db, filter, user, branches, cases.Now);
         var total = await query.CountAsync(ct);
-        var rows = await CaseViewFilters.Sort(query, filter.Sort).Skip(offset ?? 0).Take(limit ?? 50).ToListAsync(ct);
-        var assignees = rows.Select(r => r.AssigneeId).OfType<Guid>().Distinct().ToList();
-        var names = await cases.Db.Users.AsNoTracking().Where(u => assignees.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var items = new List<CaseListItem>(rows.Count);
-        foreach (var c in rows)
-            items.Add(new CaseListItem(c.Id, c.Reference, (await cases.BranchAsync(c.BranchId, ct))?.Branch.Code ?? "", c.Subject, c.Channel, c.Priority,
-                c.Category, c.Status, Masks.ShortName(c.CustomerName), c.AssigneeId, c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
-                c.CreatedAt, c.SlaDueAt, c.SlaTarget, c.SlaBreached));
-        return TypedResults.Ok(new CaseViewPage(items, total));
+        var rows = await CaseQueries.ListRows(CaseViewFilters.Sort(query, filter.Sort).Skip(offset ?? 0).Take(limit ?? 50)).ToListAsync(ct);
+        return TypedResults.Ok(new CaseViewPage(await CaseQueries.ListItemsAsync(cases, rows, ct), total));
     }
 }

@@ -20,6 +20,8 @@ public sealed record TelephonyEventRequest(
 public sealed record PhoneCallDto(
     Guid Id, string CallId, string Status, string? CallerNumber, string? CalledNumber, Guid? StaffUserId, Guid? CustomerId, string? CustomerName,
     DateTime StartedAt, DateTime? AnsweredAt, DateTime? EndedAt, Guid? EncounterId);
+/// <summary>What the telephony system hears back: no customer data, which is for the staff member's screen only.</summary>
+public sealed record TelephonyEventReply(string CallId, string Status);
 
 /// <summary>
 /// <c>POST /api/channels/telephony/events</c>: a telephony system (PBX or cloud call centre) reports calls with an API
@@ -33,8 +35,8 @@ public static class TelephonyWebhook
     public const string EndedEvent = "phone.ended";
     public static readonly IReadOnlyList<string> Events = ["callStarted", "callAnswered", "callEnded"];
 
-    public static async Task<Results<Ok<PhoneCallDto>, ValidationProblem, ProblemHttpResult>> Receive(
-        TelephonyEventRequest r, ClaimsPrincipal user, CaseContext cases, IRealtimePublisher realtime, CancellationToken ct)
+    public static async Task<Results<Ok<TelephonyEventReply>, ValidationProblem, ProblemHttpResult>> Receive(
+        TelephonyEventRequest r, ClaimsPrincipal user, CaseContext cases, UserAccessCache accessCache, IRealtimePublisher realtime, CancellationToken ct)
     {
         var v = new Validation();
         if (r.Event is null || !Events.Contains(r.Event)) v.Add("event", "validation.oneOf", string.Join(", ", Events));
@@ -48,8 +50,12 @@ public static class TelephonyWebhook
         if (!v.IsValid) return v.Problem();
 
         var db = cases.Db;
-        var staff = await StaffAsync(db, r, ct);
-        if ((r.StaffUser is not null || r.Extension is not null) && staff is null) return v.Add(r.StaffUser is null ? "extension" : "staffUser", "telephony.unknownStaff").Problem();
+        var staff = await StaffAsync(db, accessCache, r, ct);
+        var staffField = r.StaffUser is null ? "extension" : "staffUser";
+        if ((r.StaffUser is not null || r.Extension is not null) && staff is null) return v.Add(staffField, "telephony.unknownStaff").Problem();
+        // The screen pop carries the caller's profile: only to someone who works in the call's branch.
+        if (staff is not null && !staff.Permissions.Contains(Permissions.BranchesAll) && !staff.BranchCodes.Contains(branch!.Branch.Code))
+            return v.Add(staffField, "telephony.staffNotInBranch", branch.Branch.Code).Problem();
         var now = cases.Now;
         var call = await db.PhoneCalls.FirstOrDefaultAsync(c => c.CallId == r.CallId, ct);
         if (call is null)
@@ -63,7 +69,7 @@ public static class TelephonyWebhook
             db.PhoneCalls.Add(call);
         }
         else if (call.BranchId != branch!.Branch.Id) return Problems.NotFound();
-        if (call.Status == "ended") return r.Event == "callEnded" ? TypedResults.Ok(await ToDtoAsync(db, call, reveal: false, ct))
+        if (call.Status == "ended") return r.Event == "callEnded" ? TypedResults.Ok(new TelephonyEventReply(call.CallId, call.Status))
             : Problems.Result(StatusCodes.Status409Conflict, "problem.conflict", "telephony.ended");
         if (staff is not null) call.StaffUserId = staff.Id;
 
@@ -93,12 +99,12 @@ public static class TelephonyWebhook
 
         if (call.StaffUserId is { } staffId)
         {
-            var access = await UserAccessCache.LoadAsync(db, staffId, ct);
+            var access = staff?.Id == staffId ? staff : await accessCache.GetAsync(staffId, ct);
             var dto = await ToDtoAsync(db, call, access?.Permissions.Contains(Permissions.CustomersReveal) == true, ct);
             await realtime.PublishAsync(new RealtimeEvent(r.Event == "callEnded" ? EndedEvent : RingingEvent, branch.Branch.Code,
                 JsonSerializer.SerializeToNode(dto, Queue.QueueContext.EventJson)), [RealtimeGroups.User(staffId)], ct);
         }
-        return TypedResults.Ok(await ToDtoAsync(db, call, reveal: false, ct));
+        return TypedResults.Ok(new TelephonyEventReply(call.CallId, call.Status));
     }
 
     /// <summary>
@@ -118,7 +124,8 @@ public static class TelephonyWebhook
             .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 
-    private static async Task<UserAccess?> StaffAsync(Platform.Data.TouchpointDb db, TelephonyEventRequest r, CancellationToken ct)
+    private static async Task<UserAccess?> StaffAsync(
+        Platform.Data.TouchpointDb db, UserAccessCache accessCache, TelephonyEventRequest r, CancellationToken ct)
     {
         Guid? id = null;
         if (!string.IsNullOrWhiteSpace(r.StaffUser))
@@ -129,7 +136,7 @@ public static class TelephonyWebhook
         else if (!string.IsNullOrWhiteSpace(r.Extension))
             id = await db.PhoneExtensions.Where(x => x.Extension == r.Extension.Trim()).Select(x => (Guid?)x.UserId).FirstOrDefaultAsync(ct);
         if (id is null) return null;
-        var access = await UserAccessCache.LoadAsync(db, id.Value, ct);
+        var access = await accessCache.GetAsync(id.Value, ct);
         return access is { IsActive: true } ? access : null;
     }
 

@@ -13,6 +13,9 @@ public sealed record CaseListItem(
     Guid Id, string Reference, string BranchCode, string Subject, string Channel, string Priority, string? Category, string Status,
     string CustomerName, Guid? AssigneeId, string? AssigneeName, DateTime CreatedAt, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached);
 /// <param name="Next">Pass as <c>after</c> for the next page; null on the last page.</param>
+public sealed record CaseListRow(
+    Guid Id, string Reference, Guid BranchId, string Subject, string Channel, string Priority, string? Category, string Status,
+    string CustomerName, Guid? AssigneeId, DateTime CreatedAt, long Number, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached);
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, string? Next);
 
 public sealed record CaseMessageDto(Guid Id, string Visibility, string Direction, string AuthorName, string Body, DateTime CreatedAt);
@@ -66,13 +69,7 @@ public static class CaseQueries
             else if (!user.CanAccessBranch(b.Branch.Code)) v.Add("branch", "problem.forbidden");
             else query = query.Where(c => c.BranchId == b.Branch.Id);
         }
-        else if (!user.SpansAllBranches())
-        {
-            var ids = new List<Guid>();
-            foreach (var code in user.BranchCodes())
-                if (await cases.BranchAsync(code, ct) is { } b) ids.Add(b.Branch.Id);
-            query = query.Where(c => ids.Contains(c.BranchId));
-        }
+        else if (await BranchIdsAsync(user, cases, ct) is { } ids) query = query.Where(c => ids.Contains(c.BranchId));
         if (!v.IsValid) return v.Problem();
 
         if (status is not null) query = query.Where(c => c.Status == status);
@@ -86,22 +83,38 @@ public static class CaseQueries
         }
         if (cursor is { } k) query = query.Where(c => c.CreatedAt < k.At || (c.CreatedAt == k.At && c.Number < k.Number));
 
-        var rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(size + 1)
-            .Select(c => new
-            {
-                c.Id, c.Reference, c.BranchId, c.Subject, c.Channel, c.Priority, c.Category, c.Status, c.CustomerName, c.AssigneeId,
-                c.CreatedAt, c.Number, c.SlaDueAt, c.SlaTarget, c.SlaBreached,
-            })
-            .ToListAsync(ct);
+        var rows = await ListRows(query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Number).Take(size + 1)).ToListAsync(ct);
         var page = rows.Take(size).ToList();
-        var names = await UserNamesAsync(cases, page.Select(r => r.AssigneeId), ct);
-        var items = new List<CaseListItem>(page.Count);
-        foreach (var r in page)
+        var items = await ListItemsAsync(cases, page, ct);
+        var next = rows.Count > size ? FormatCursor(page[^1].CreatedAt, page[^1].Number) : null;
+        return TypedResults.Ok(new CasePage(items, next));
+    }
+
+    /// <summary>The caller's branch ids (from the branch cache), or null when their role spans every branch.</summary>
+    public static async Task<List<Guid>?> BranchIdsAsync(ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
+    {
+        if (user.SpansAllBranches()) return null;
+        var ids = new List<Guid>();
+        foreach (var code in user.BranchCodes())
+            if (await cases.BranchAsync(code, ct) is { } b) ids.Add(b.Branch.Id);
+        return ids;
+    }
+
+    /// <summary>The columns a list row needs, not the whole case (descriptions and customer contacts stay in the table).</summary>
+    public static IQueryable<CaseListRow> ListRows(IQueryable<SupportCase> cases) => cases.Select(c => new CaseListRow(
+        c.Id, c.Reference, c.BranchId, c.Subject, c.Channel, c.Priority, c.Category, c.Status, c.CustomerName, c.AssigneeId,
+        c.CreatedAt, c.Number, c.SlaDueAt, c.SlaTarget, c.SlaBreached));
+
+    /// <summary>List rows as the screen reads them: branch codes, assignees' names, the customer's name masked.</summary>
+    public static async Task<List<CaseListItem>> ListItemsAsync(CaseContext cases, IReadOnlyList<CaseListRow> rows, CancellationToken ct)
+    {
+        var names = await UserNamesAsync(cases, rows.Select(r => r.AssigneeId), ct);
+        var items = new List<CaseListItem>(rows.Count);
+        foreach (var r in rows)
             items.Add(new CaseListItem(r.Id, r.Reference, (await cases.BranchAsync(r.BranchId, ct))?.Branch.Code ?? "", r.Subject, r.Channel,
                 r.Priority, r.Category, r.Status, Masks.ShortName(r.CustomerName), r.AssigneeId, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
                 r.CreatedAt, r.SlaDueAt, r.SlaTarget, r.SlaBreached));
-        var next = rows.Count > size ? FormatCursor(page[^1].CreatedAt, page[^1].Number) : null;
-        return TypedResults.Ok(new CasePage(items, next));
+        return items;
     }
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)

@@ -771,7 +771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PhoneCallDto"];
+                        "application/json": components["schemas"]["TelephonyEventReply"];
                     };
                 };
                 /** @description Bad Request */
@@ -9914,6 +9914,10 @@ export interface components {
             name: null | components["schemas"]["LocalizedText"];
             questions: null | components["schemas"]["SurveyQuestionInput"][];
             isActive: null | boolean;
+        };
+        TelephonyEventReply: {
+            callId: string;
+            status: string;
         };
         TelephonyEventRequest: {
             event: null | string;
