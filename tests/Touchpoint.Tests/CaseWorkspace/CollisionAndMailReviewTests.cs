@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Channels;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.CaseWorkspace;
@@ -106,6 +108,35 @@ public sealed class CollisionAndMailReviewTests : IDisposable
         await (await supervisor.PostAsync($"/api/inbound-mail/unparsed/{second}/dismiss", null)).ShouldBeAsync(HttpStatusCode.NoContent);
         Assert.Empty((await (await supervisor.GetAsync("/api/inbound-mail/unparsed")).JsonAsync()).AsArray());
         await (await supervisor.PostAsync($"/api/inbound-mail/unparsed/{Guid.NewGuid()}/dismiss", null)).ShouldBeAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task UnparsedMail_ABranchSeesItsOwnEvenBehindABusyBranch()
+    {
+        await app.CreateBranchAsync("SH");
+        await app.CreateBranchAsync("BJ");
+        var now = DateTime.UtcNow;
+        await app.WithDbAsync(async db =>
+        {
+            var sh = await db.Branches.Where(b => b.Code == "SH").Select(b => b.Id).SingleAsync();
+            var bj = await db.Branches.Where(b => b.Code == "BJ").Select(b => b.Id).SingleAsync();
+            // Beijing's one mail is older than Shanghai's 500: a cap applied before the branch filter would hide it.
+            db.InboundMails.Add(new InboundMail
+            {
+                BranchId = bj, ReceivedAt = now.AddHours(-1), Raw = "garbage"u8.ToArray(), Status = InboundMailStatuses.Unparsed,
+                FromAddress = "wangfang@example.com",
+            });
+            for (var i = 0; i < 500; i++)
+                db.InboundMails.Add(new InboundMail { BranchId = sh, ReceivedAt = now.AddSeconds(-i), Raw = [1], Status = InboundMailStatuses.Unparsed });
+            return await db.SaveChangesAsync();
+        });
+
+        var beijing = await app.StaffAsync("Supervisor", "BJ");
+        var mail = Assert.Single((await (await beijing.GetAsync("/api/inbound-mail/unparsed")).JsonAsync()).AsArray())!;
+        Assert.Equal("BJ", mail["branchCode"]!.GetValue<string>());
+        // Supervisors may reveal personal data: the sender in full (others get PersonalData.MaskEmail's w***@example.com).
+        Assert.Equal("wangfang@example.com", mail["fromAddress"]!.GetValue<string>());
+        Assert.Equal(7, mail["size"]!.GetValue<int>());
     }
 
     public void Dispose() => app.Dispose();

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Features.Customers;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
 using Touchpoint.Server.Platform.Localization;
-using Touchpoint.Server.Platform.Privacy;
 
 namespace Touchpoint.Server.Features.CaseWorkspace;
 
@@ -35,33 +35,47 @@ public static class UnparsedMailEndpoints
 
     public static async Task<Ok<List<UnparsedMailDto>>> List(ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
     {
-        var rows = await cases.Db.InboundMails.AsNoTracking().Where(m => m.Status == InboundMailStatuses.Unparsed).OrderByDescending(m => m.ReceivedAt)
-            .Take(500).Select(m => new { m.Id, m.BranchId, m.ReceivedAt, m.FromAddress, m.Subject, m.Problems, Size = m.Raw.Length }).ToListAsync(ct);
+        // The branch filter is in the query, before the 500 cap: a small branch must not lose its mail to a busy one's.
+        var query = cases.Db.InboundMails.AsNoTracking().Where(m => m.Status == InboundMailStatuses.Unparsed);
+        if (await CaseQueries.BranchIdsAsync(user, cases, ct) is { } branches) query = query.Where(m => branches.Contains(m.BranchId));
+        var rows = await query.OrderByDescending(m => m.ReceivedAt).Take(500)
+            .Select(m => new { m.Id, m.BranchId, m.ReceivedAt, m.FromAddress, m.Subject, m.Problems, Size = m.Raw.Length }).ToListAsync(ct);
         var reveal = user.Has(Permissions.CustomersReveal);
-        var list = new List<UnparsedMailDto>();
+        var list = new List<UnparsedMailDto>(rows.Count);
         foreach (var m in rows)
-            if (await cases.BranchAsync(m.BranchId, ct) is { } b && user.CanAccessBranch(b.Branch.Code))
-                list.Add(new UnparsedMailDto(m.Id, b.Branch.Code, m.ReceivedAt, reveal ? m.FromAddress : MaskEmail(m.FromAddress), m.Subject, m.Problems, m.Size));
+            if (await cases.BranchAsync(m.BranchId, ct) is { } b)
+                list.Add(new UnparsedMailDto(m.Id, b.Branch.Code, m.ReceivedAt,
+                    reveal || m.FromAddress is null ? m.FromAddress : PersonalData.MaskEmail(m.FromAddress), m.Subject, m.Problems, m.Size));
         return TypedResults.Ok(list);
     }
 
-    private static string EmlName(InboundMail mail) => $"message-{mail.ReceivedAt:yyyyMMdd-HHmmss}.eml";
+    private static string EmlName(DateTime receivedAt) => $"message-{receivedAt:yyyyMMdd-HHmmss}.eml";
 
-    private static string? MaskEmail(string? address)
-    {
-        if (address is null) return null;
-        var at = address.IndexOf('@');
-        return at <= 0 ? Masks.ShortName(address) : address[..1] + "***" + address[at..];
-    }
+    /// <summary>What deciding on a mail needs: not its raw bytes, which only a download or an attach reads.</summary>
+    private sealed record MailHeader(Guid Id, Guid BranchId, DateTime ReceivedAt, string Status);
 
-    private static async Task<(InboundMail? Mail, ProblemHttpResult? Problem)> FindAsync(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
+    private static async Task<(MailHeader? Mail, ProblemHttpResult? Problem)> FindAsync(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
     {
-        var mail = await cases.Db.InboundMails.FirstOrDefaultAsync(m => m.Id == id, ct);
+        var mail = await cases.Db.InboundMails.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new MailHeader(m.Id, m.BranchId, m.ReceivedAt, m.Status)).FirstOrDefaultAsync(ct);
         if (mail is null || mail.Status is not (InboundMailStatuses.Unparsed or Attached or Dismissed)) return (null, Problems.NotFound());
         var branch = await cases.BranchAsync(mail.BranchId, ct);
         if (branch is null) return (null, Problems.NotFound());
         return user.CanAccessBranch(branch.Branch.Code) ? (mail, null) : (null, Problems.Forbidden());
     }
+
+    private static Task<byte[]> RawAsync(CaseContext cases, Guid id, CancellationToken ct) =>
+        cases.Db.InboundMails.Where(m => m.Id == id).Select(m => m.Raw).FirstAsync(ct);
+
+    /// <summary>
+    /// Moves a mail out of review only if it is still waiting (two supervisors may decide at once); false means someone
+    /// else already did. Runs in the caller's transaction, so the change and its audit entry are saved together.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(CaseContext cases, Guid id, string status, Guid? caseId, CancellationToken ct) =>
+        await cases.Db.InboundMails.Where(m => m.Id == id && m.Status == InboundMailStatuses.Unparsed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.CaseId, m => caseId ?? m.CaseId), ct) == 1;
+
+    private static ProblemHttpResult NotUnparsed() => Problems.Result(StatusCodes.Status409Conflict, "problem.conflict", "unparsed.notUnparsed");
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Raw(
         Guid id, HttpContext http, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct)
@@ -70,7 +84,7 @@ public static class UnparsedMailEndpoints
         if (mail is null) return problem!;
         audit.Record("inboundMail.downloaded", $"inbound-mail:{mail.Id}", null);
         await cases.Db.SaveChangesAsync(ct);
-        return AttachmentEndpoints.SafeDownload(http, mail.Raw, "message/rfc822", EmlName(mail));
+        return AttachmentEndpoints.SafeDownload(http, await RawAsync(cases, mail.Id, ct), "message/rfc822", EmlName(mail.ReceivedAt));
     }
 
     public static async Task<Results<Ok<CaseAttachmentDto>, ValidationProblem, ProblemHttpResult>> Attach(
@@ -79,10 +93,12 @@ public static class UnparsedMailEndpoints
         if (r.CaseId is not { } caseId) return new Validation().Add("caseId", "validation.required").Problem();
         var (mail, problem) = await FindAsync(id, user, cases, ct);
         if (mail is null) return problem!;
-        if (mail.Status != InboundMailStatuses.Unparsed) return Problems.Result(StatusCodes.Status409Conflict, "problem.conflict", "unparsed.notUnparsed");
+        if (mail.Status != InboundMailStatuses.Unparsed) return NotUnparsed();
         var (c, _, caseProblem) = await cases.FindAsync(caseId, user, ct);
         if (c is null) return caseProblem!;
         var now = cases.Now;
+        await using var tx = await cases.Db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(cases, mail.Id, Attached, c.Id, ct)) return NotUnparsed();
         var note = new CaseMessage
         {
             CaseId = c.Id, Visibility = CaseMessageVisibility.Internal, Direction = CaseMessageDirections.Note, CreatedAt = now,
@@ -90,13 +106,12 @@ public static class UnparsedMailEndpoints
             Body = Messages.Get("unparsed.attachedNote", mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm 'UTC'")), InboundMailId = mail.Id,
         };
         cases.Db.CaseMessages.Add(note);
-        var row = await attachments.AddAsync(cases.Db, c.Id, note.Id, EmlName(mail), "message/rfc822", mail.Raw,
+        var row = await attachments.AddAsync(cases.Db, c.Id, note.Id, EmlName(mail.ReceivedAt), "message/rfc822", await RawAsync(cases, mail.Id, ct),
             AttachmentSources.Email, user.UserId(), now, ct);
-        mail.Status = Attached;
-        mail.CaseId = c.Id;
         c.UpdatedAt = now;
         audit.Record("inboundMail.attached", $"inbound-mail:{mail.Id}", new { @case = c.Reference });
         await cases.Db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(CaseAttachmentService.ToDto(row));
     }
 
@@ -104,10 +119,12 @@ public static class UnparsedMailEndpoints
     {
         var (mail, problem) = await FindAsync(id, user, cases, ct);
         if (mail is null) return problem!;
-        if (mail.Status != InboundMailStatuses.Unparsed) return Problems.Result(StatusCodes.Status409Conflict, "problem.conflict", "unparsed.notUnparsed");
-        mail.Status = Dismissed;
+        if (mail.Status != InboundMailStatuses.Unparsed) return NotUnparsed();
+        await using var tx = await cases.Db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(cases, mail.Id, Dismissed, null, ct)) return NotUnparsed();
         audit.Record("inboundMail.dismissed", $"inbound-mail:{mail.Id}", null);
         await cases.Db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }
