@@ -150,5 +150,24 @@ public sealed class TelephonyApiTests : IDisposable
             new { @event = "callStarted", callId = "c-10", callerNumber = "13912345678", extension = "8002", branch = "BJ" })).ShouldBeAsync(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task SettingAndDeletingAnExtension_AreAudited()
+    {
+        await app.CreateBranchAsync("SH");
+        var (firstId, _, _) = await AgentAsync("agent.a", "Frontline");
+        var (secondId, _, _) = await AgentAsync("agent.b", "Frontline");
+        var admin = await app.AdminAsync();
+        await (await admin.PutAsJsonAsync("/api/phone-extensions/8003", new { extension = "8003", userId = firstId })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await admin.PutAsJsonAsync("/api/phone-extensions/8003", new { extension = "8003", userId = secondId })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await admin.DeleteAsync("/api/phone-extensions/8003")).ShouldBeAsync(HttpStatusCode.NoContent);
+        await (await admin.DeleteAsync("/api/phone-extensions/8003")).ProblemAsync(HttpStatusCode.NotFound);
+
+        var entries = (await (await admin.GetAsync("/api/audit?target=phone-extension:8003")).JsonAsync())["items"]!.AsArray();
+        Assert.Equal(["phoneExtension.deleted", "phoneExtension.set", "phoneExtension.set"], entries.Select(e => e!["action"]!.GetValue<string>()));
+        Assert.Contains(secondId.ToString(), entries[0]!["details"]!.GetValue<string>());
+        Assert.Contains(firstId.ToString(), entries[1]!["details"]!.GetValue<string>());
+        Assert.All(entries, e => Assert.Equal("admin", e!["actor"]!.GetValue<string>()));
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Encounters;
+using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
 
@@ -14,6 +15,9 @@ public sealed record PhoneExtensionDto(string Extension, Guid UserId);
 /// <summary>Reading a call (the screen pop), completing its encounter's summary, and the extension table.</summary>
 public static class PhoneCallEndpoints
 {
+    public const string ExtensionSet = "phoneExtension.set";
+    public const string ExtensionDeleted = "phoneExtension.deleted";
+
     public static void MapTelephonyApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/channels/telephony/events", TelephonyWebhook.Receive).RequireAuthorization(Permissions.ChannelsTelephony).WithTags("Channels");
@@ -78,19 +82,29 @@ public static class PhoneCallEndpoints
         TypedResults.Ok(await cases.Db.PhoneExtensions.AsNoTracking().OrderBy(x => x.Extension).Select(x => new PhoneExtensionDto(x.Extension, x.UserId)).ToListAsync(ct));
 
     public static async Task<Results<Ok<PhoneExtensionDto>, ValidationProblem>> SetExtension(
-        string extension, PhoneExtensionDto r, CaseContext cases, CancellationToken ct)
+        string extension, PhoneExtensionDto r, CaseContext cases, AuditLog audit, CancellationToken ct)
     {
         var v = new Validation();
         if (string.IsNullOrWhiteSpace(extension) || extension.Length > 32 || !extension.All(char.IsAsciiDigit)) v.Add("extension", "telephony.extensionDigits");
         if (!await cases.Db.Users.AnyAsync(u => u.Id == r.UserId && u.IsActive, ct)) v.Add("userId", "validation.unknownUser");
         if (!v.IsValid) return v.Problem();
         var row = await cases.Db.PhoneExtensions.FirstOrDefaultAsync(x => x.Extension == extension, ct);
+        var previous = row?.UserId;
         if (row is null) cases.Db.PhoneExtensions.Add(row = new PhoneExtension { Extension = extension, UserId = r.UserId });
         else row.UserId = r.UserId;
+        // An extension decides whose screen a caller's profile pops up on: who moved it is worth a trail.
+        if (previous != r.UserId) audit.Record(ExtensionSet, $"phone-extension:{extension}", new { userId = r.UserId, previousUserId = previous });
         await cases.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(new PhoneExtensionDto(row.Extension, row.UserId));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExtension(string extension, CaseContext cases, CancellationToken ct) =>
-        await cases.Db.PhoneExtensions.Where(x => x.Extension == extension).ExecuteDeleteAsync(ct) == 0 ? Problems.NotFound() : TypedResults.NoContent();
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExtension(string extension, CaseContext cases, AuditLog audit, CancellationToken ct)
+    {
+        var row = await cases.Db.PhoneExtensions.FirstOrDefaultAsync(x => x.Extension == extension, ct);
+        if (row is null) return Problems.NotFound();
+        cases.Db.PhoneExtensions.Remove(row);
+        audit.Record(ExtensionDeleted, $"phone-extension:{extension}", new { userId = row.UserId });
+        await cases.Db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
 }
