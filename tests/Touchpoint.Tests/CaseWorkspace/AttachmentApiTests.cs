@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Server.Features.CaseWorkspace;
 using Touchpoint.Mail;
 using Touchpoint.Tests.Infrastructure;
 
@@ -163,6 +166,71 @@ public sealed class AttachmentApiTests : IAsyncDisposable
         var folder = Path.Combine(app.DataDirectory, "attachments");
         // The PDF from the email, and the text once.
         Assert.Equal(2, Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
+    public async Task Upload_PastTheRequestLimit_Is413NamingTheFile_DeclaredLengthOrNot()
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+        // 2 KB per file and 10 files make a limit of 84 KB for a whole request: send 200 KB.
+        var huge = new byte[200 * 1024];
+        var declared = await (await staff.PostAsync($"/api/cases/{caseId}/attachments", Files(("huge.txt", "text/plain", huge))))
+            .ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("2 KB", declared["errors"]!["file"]![0]!.GetValue<string>());
+
+        // A body without a length (chunked) is stopped by the endpoint's limit while it is read.
+        var form = new MultipartFormDataContent();
+        var part = new StreamContent(new UnseekableStream(huge));
+        part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(part, "file", "huge.txt");
+        Assert.False(form.Headers.ContentLength.HasValue);
+        var chunked = await (await staff.PostAsync($"/api/cases/{caseId}/attachments", form)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.NotNull(chunked["errors"]!["file"]);
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseAttachments.CountAsync(a => a.Source == "upload")));
+    }
+
+    /// <summary>A stream that cannot tell its length, so HttpClient sends it chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public async Task UnsentUploads_AreDeletedAfterADay_WithTheirBytesUnlessShared()
+    {
+        var caseId = await EmailCaseAsync();
+        var staff = await app.StaffAsync("Frontline", "SH");
+        async Task<Guid> UploadAsync(string name, byte[] bytes) => Assert.Single((await (await staff.PostAsync($"/api/cases/{caseId}/attachments",
+            Files((name, "text/plain", bytes)))).JsonAsync(HttpStatusCode.Created)).AsArray())!["id"]!.GetValue<Guid>();
+        var shared = "同一份文件 same bytes"u8.ToArray();
+        var sent = await UploadAsync("sent.txt", shared);
+        await (await staff.PostAsJsonAsync($"/api/cases/{caseId}/messages", new { body = "Attached.", visibility = "internal", attachmentIds = new[] { sent } }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var abandonedCopy = await UploadAsync("copy.txt", shared);
+        var abandoned = await UploadAsync("draft.txt", "abandoned draft"u8.ToArray());
+        var recent = await UploadAsync("recent.txt", "still being written"u8.ToArray());
+        var cleanup = app.Services.GetRequiredService<UnsentUploadCleanup>();
+        Assert.Equal(0, await cleanup.CleanAsync(CancellationToken.None));
+
+        // Age two uploads past the day (and the sent one too: being carried by a message is what keeps it).
+        var old = DateTime.UtcNow - UnsentUploadCleanup.MaxAge - TimeSpan.FromMinutes(1);
+        await app.WithDbAsync(db => db.CaseAttachments.Where(a => a.Id == abandonedCopy || a.Id == abandoned || a.Id == sent)
+            .ExecuteUpdateAsync(x => x.SetProperty(a => a.CreatedAt, old)));
+        var folder = Path.Combine(app.DataDirectory, "attachments");
+        Assert.Equal(4, Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(2, await cleanup.CleanAsync(CancellationToken.None));
+
+        var left = await app.WithDbAsync(db => db.CaseAttachments.Select(a => a.Id).ToListAsync());
+        Assert.Contains(sent, left);
+        Assert.Contains(recent, left);
+        Assert.DoesNotContain(abandoned, left);
+        Assert.DoesNotContain(abandonedCopy, left);
+        // The email's PDF, the sent text (its bytes shared with the deleted copy) and the recent draft: the abandoned draft's bytes are gone.
+        Assert.Equal(3, Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length);
+        var download = await staff.GetAsync($"/api/cases/{caseId}/attachments/{sent}");
+        Assert.Equal(shared, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, await cleanup.CleanAsync(CancellationToken.None));
     }
 
     [Fact]

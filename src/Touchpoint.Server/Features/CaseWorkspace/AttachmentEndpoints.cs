@@ -20,8 +20,15 @@ public static class AttachmentEndpoints
         var (c, _, problem) = await cases.FindAsync(id, user, ct);
         if (c is null) return problem!;
         if (!request.HasFormContentType) return new Validation().Add("file", "validation.required").Problem();
-        if (request.ContentLength > options.MaxBytes * options.MaxFiles + 64 * 1024) return Problems.Result(StatusCodes.Status413PayloadTooLarge);
-        var form = await request.ReadFormAsync(ct);
+        if (request.ContentLength > options.MaxRequestBytes) return TooLarge(options);
+        IFormCollection form;
+        // The endpoint's size limits (see MapCaseWorkspaceApi) stop reading at the limit, whether or not the client
+        // declared a length: the server (413) or the multipart reader (InvalidDataException) throws.
+        try { form = await request.ReadFormAsync(ct); }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return TooLarge(options);
+        }
         var v = new Validation();
         if (form.Files.Count == 0) v.Add("file", "validation.required");
         if (form.Files.Count > options.MaxFiles) v.Add("file", "attachments.tooMany", options.MaxFiles);
@@ -50,6 +57,17 @@ public static class AttachmentEndpoints
         await cases.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/cases/{c.Id}/attachments", rows.Select(CaseAttachmentService.ToDto).ToList());
     }
+
+    /// <summary>413, naming the field as a validation problem does, so the upload form can show it next to the file picker.</summary>
+    private static ProblemHttpResult TooLarge(AttachmentOptions options)
+    {
+        var problem = Problems.Create(StatusCodes.Status413PayloadTooLarge, "validation.title", "attachments.requestTooLarge", options.MaxBytes / 1024, options.MaxFiles);
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { ["file"] = [problem.Detail!] };
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>Lets the server refuse an upload's body past the limit while it arrives, not after it was buffered.</summary>
+    public sealed record SizeLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;
 
     public static async Task<Results<Ok<List<CaseAttachmentDto>>, ProblemHttpResult>> List(
         Guid id, ClaimsPrincipal user, CaseContext cases, CaseAttachmentService attachments, CancellationToken ct)

@@ -13,6 +13,9 @@ public sealed record AttachmentOptions(long MaxBytes, int MaxFiles)
 {
     public static AttachmentOptions Read(IConfiguration c) => new(
         c.GetValue<long?>("Attachments:MaxBytes") ?? 10 * 1024 * 1024, c.GetValue<int?>("Attachments:MaxFiles") ?? 10);
+
+    /// <summary>The most one upload request may carry: every file at its limit plus room for the multipart headers.</summary>
+    public long MaxRequestBytes => MaxBytes * MaxFiles + 64 * 1024;
 }
 
 /// <summary>Attachments' rows and bytes together: what uploads, replies, inbound mail and erasure share.</summary>

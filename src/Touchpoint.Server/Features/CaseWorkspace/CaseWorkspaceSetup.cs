@@ -13,6 +13,8 @@ public static class CaseWorkspaceSetup
             ? new DatabaseAttachmentStore()
             : new FolderAttachmentStore(sp.GetRequiredService<TouchpointOptions>()))
         .AddSingleton<CaseAttachmentService>()
+        .AddSingleton<UnsentUploadCleanup>()
+        .AddHostedService(sp => sp.GetRequiredService<UnsentUploadCleanup>())
         .AddCustomerTimelineSource<AttachmentCustomerData>()
         .AddCustomerTimelineSource<PhoneCallCustomerData>();
 
@@ -23,7 +25,10 @@ public static class CaseWorkspaceSetup
         read.MapPost("/presence", CasePresence.Announce);
         read.MapGet("/attachments/{attachmentId:guid}", AttachmentEndpoints.Download).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         var write = app.MapGroup("/api/cases/{id:guid}").RequireAuthorization(Permissions.CasesWrite).WithTags("Cases");
-        write.MapPost("/attachments", AttachmentEndpoints.Upload).Accepts<IFormFileCollection>("multipart/form-data");
+        var limit = app.ServiceProvider.GetRequiredService<AttachmentOptions>().MaxRequestBytes;
+        write.MapPost("/attachments", AttachmentEndpoints.Upload).Accepts<IFormFileCollection>("multipart/form-data")
+            .WithMetadata(new AttachmentEndpoints.SizeLimit(limit)).WithFormOptions(multipartBodyLengthLimit: limit)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         app.MapCaseViewApi();
         app.MapTelephonyApi();
         app.MapUnparsedMailApi();
