@@ -47,6 +47,8 @@ public sealed class CaseWorkspaceBrowserTests
         await alice.GetByLabel("Message").FillAsync("Dear Mr Hughes, the block is lifted; please try again.");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Assertions.Expect(alice.GetByTestId("message-attachments")).ToContainTextAsync("block-lifted.png");
+        // Its size in the UI language's words: the unit from the locale file, the number through Intl.
+        await Assertions.Expect(alice.GetByTestId("message-attachments")).ToContainTextAsync($"({Png.Length} B)");
 
         // Bob opened the case before that reply: sending is held with Alice's words shown.
         await bob.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
@@ -88,6 +90,17 @@ public sealed class CaseWorkspaceBrowserTests
         await Assertions.Expect(views).ToContainTextAsync("Urgent for the team");
         await Assertions.Expect(page.GetByText(new Regex("^[1-9]\\d* cases$"))).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Fraud alert on a business account")).ToBeVisibleAsync();
+
+        // With a view selected only the view's list is fetched: a case change refreshes it, not the plain list behind it.
+        var plainListRequests = 0;
+        page.Request += (_, r) => { if (new Uri(r.Url).AbsolutePath == "/api/cases") plainListRequests++; };
+        await (await desk.PostAsJsonAsync("/api/cases", new
+        {
+            subject = "Second urgent: cash machine kept a card", description = "Card retained at the branch ATM.", channel = "phone",
+            branch = "LON", priority = "urgent", customer = new { name = "Amelia Clarke" },
+        })).ShouldBeAsync(HttpStatusCode.Created);
+        await Assertions.Expect(page.GetByText("Second urgent: cash machine kept a card")).ToBeVisibleAsync();
+        Assert.Equal(0, plainListRequests);
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("case-views-en");
     }

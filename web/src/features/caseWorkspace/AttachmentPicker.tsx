@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemReporter } from '../../shared/ui';
 import { useUploadAttachments, type CaseAttachmentDto } from './api';
-import { formatSize } from './MessageAttachments';
+import { useFormatSize } from './fileSize';
 
 interface Props {
   caseId: string;
@@ -18,6 +18,7 @@ export function AttachmentPicker({ caseId, value = [], onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const upload = useUploadAttachments(caseId);
   const report = useProblemReporter();
+  const formatSize = useFormatSize();
   return (
     <>
       <input

@@ -1,10 +1,12 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Space } from 'antd';
 import { attachmentUrl, useCaseAttachments } from './api';
+import { useFormatSize } from './fileSize';
 
 /** The files a message of the thread carries, as download links (the server always sends them as downloads). */
 export function MessageAttachments({ caseId, messageId }: { caseId: string; messageId: string }) {
   const attachments = useCaseAttachments(caseId);
+  const formatSize = useFormatSize();
   const mine = attachments.data?.filter((a) => a.messageId === messageId) ?? [];
   if (mine.length === 0) return null;
   return (
@@ -16,10 +18,4 @@ export function MessageAttachments({ caseId, messageId }: { caseId: string; mess
       ))}
     </Space>
   );
-}
-
-export function formatSize(bytes: number) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -6,7 +6,7 @@ import { PageHeading } from '../../shared/layout';
 import { QueryErrorAlert, useProblemReporter } from '../../shared/ui';
 import { api, unwrap } from '../../shared/api';
 import { unparsedRawUrl, useUnparsedMail, useUnparsedMailActions, type UnparsedMailDto } from './api';
-import { formatSize } from './MessageAttachments';
+import { useFormatSize } from './fileSize';
 
 /** Supervisors' list of inbound mail that could not be read: download the original, attach it to a case, or dismiss it. */
 export function UnparsedMailPage() {
@@ -14,6 +14,7 @@ export function UnparsedMailPage() {
   const list = useUnparsedMail();
   const { attach, dismiss } = useUnparsedMailActions();
   const report = useProblemReporter();
+  const formatSize = useFormatSize();
   const [attaching, setAttaching] = useState<UnparsedMailDto>();
   const [form] = Form.useForm<{ reference: string }>();
 

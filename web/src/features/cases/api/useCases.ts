@@ -16,7 +16,8 @@ export interface CaseQuery {
   limit?: number;
 }
 
-export function useCaseList(query: CaseQuery) {
+/** `enabled: false` while another list stands in for this one (a saved view), so only one list query runs. */
+export function useCaseList(query: CaseQuery, { enabled = true }: { enabled?: boolean } = {}) {
   const client = useQueryClient();
   // Any case change in the user's branches refreshes lists and the open case.
   useRealtimeEvent('case.changed', () => void client.invalidateQueries({ queryKey: queryKeys.cases }));
@@ -24,6 +25,7 @@ export function useCaseList(query: CaseQuery) {
     queryKey: queryKeys.caseList(query),
     queryFn: () => unwrap(api.GET('/api/cases', { params: { query } })),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -23,7 +23,7 @@ export function CasesPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<string>();
-  const list = useCaseList({ ...filters, after: cursors.at(-1), limit: 50 });
+  const list = useCaseList({ ...filters, after: cursors.at(-1), limit: 50 }, { enabled: !view });
 
   const canWrite = hasPermission(me.data, 'cases.write');
   return (
