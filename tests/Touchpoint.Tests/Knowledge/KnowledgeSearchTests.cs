@@ -158,5 +158,25 @@ public sealed class KnowledgeSearchTests : IDisposable
         await (await trainer.GetAsync($"/api/knowledge/suggestions?caseId={Id(created)}")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task GlobalSearch_ShowsABranchsOwnArticles_OnlyToThatBranchsStaff()
+    {
+        var (writer, ids) = await SeedAsync();
+        await app.CreateBranchAsync("TPE");
+        var local = Id(await (await writer.PostAsJsonAsync("/api/knowledge/articles",
+            Article("Lujiazui parking card", "The basement garage takes the parking card.", branch: "SH"))).JsonAsync(HttpStatusCode.Created));
+        async Task<List<string>> Found(HttpClient client, string q = "parking") =>
+            (await (await client.GetAsync($"/api/search?q={q}&kinds=article")).JsonAsync())["items"]!.AsArray().Select(i => Id(i!)).ToList();
+
+        Assert.Equal([local], await Found(await app.StaffAsync("Frontline", "SH")));
+        Assert.Equal([local], await Found(writer));
+        // Another branch's staff see neither the title nor the snippet, nor a count giving the article away.
+        var taipei = await app.StaffAsync("Frontline", "TPE");
+        Assert.Empty(await Found(taipei));
+        Assert.Equal(0, (await (await taipei.GetAsync("/api/search?q=parking&kinds=article")).JsonAsync())["counts"]!["article"]!.GetValue<int>());
+        // Organisation-wide articles stay visible to them.
+        Assert.Equal([ids["card-en"]], await Found(taipei, "stolen"));
+    }
+
     public void Dispose() => app.Dispose();
 }
