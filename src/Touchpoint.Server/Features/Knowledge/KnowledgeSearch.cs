@@ -17,9 +17,10 @@ public sealed record ArticleAudience(bool Staff, IReadOnlyList<Guid>? Branches)
         && (branchId is null || Branches is null || Branches.Contains(branchId.Value));
 }
 
+/// <param name="Branch">The code of the branch the article belongs to (its help centre); null: organisation-wide.</param>
 public sealed record ArticleHit(
     Guid Id, Guid GroupId, string Language, string State, string? Category, IReadOnlyList<SnippetPart> Title, IReadOnlyList<SnippetPart> Snippet,
-    string Summary, double Score, int HelpfulYes, int HelpfulNo);
+    string Summary, double Score, int HelpfulYes, int HelpfulNo, string? Branch);
 
 /// <param name="Relaxed">No article held every word, so articles holding the most of them are shown.</param>
 public sealed record ArticleSearchResult(IReadOnlyList<ArticleHit> Items, int Total, bool Relaxed);
@@ -129,10 +130,13 @@ public sealed class KnowledgeSearch(SearchEngine engine)
         var hits = await engine.HitsAsync(db, page.Select(p => new SearchCandidate(Source.Kind, 0, p.ShownId, p.Score)).ToList(), terms, ct);
         var ids = page.Select(p => p.ShownId).ToList();
         var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var branchIds = articles.Values.Where(a => a.BranchId is not null).Select(a => a.BranchId!.Value).Distinct().ToList();
+        var branchCodes = branchIds.Count == 0 ? [] : await db.Branches.AsNoTracking().Where(b => branchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, ct);
         return hits.Where(h => articles.ContainsKey(h.Id)).Select(h =>
         {
             var a = articles[h.Id];
-            return new ArticleHit(a.Id, a.GroupId, a.Language, a.State, a.Category, h.Title, h.Snippet, a.Summary, h.Score, a.HelpfulYes, a.HelpfulNo);
+            return new ArticleHit(a.Id, a.GroupId, a.Language, a.State, a.Category, h.Title, h.Snippet, a.Summary, h.Score, a.HelpfulYes, a.HelpfulNo,
+                a.BranchId is { } b ? branchCodes.GetValueOrDefault(b) : null);
         }).ToList();
     }
 
