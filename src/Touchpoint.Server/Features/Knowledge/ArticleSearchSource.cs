@@ -39,12 +39,15 @@ public sealed partial class ArticleSearchSource : ISearchSource
     public async Task<IReadOnlyList<SearchDocument>> LoadAsync(TouchpointDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var articles = await SearchRegistration.TrackedOrStoredAsync<KnowledgeArticle>(db, ids, a => a.Id, (q, set) => q.Where(a => set.Contains(a.Id)), ct);
-        return articles.Where(a => a.State != ArticleStates.Draft).Select(a =>
-        {
-            var body = PlainText(a.Body);
-            var indexed = string.Join("\n", [a.Title, a.Title, a.Summary, a.Category ?? "", string.Join(' ', a.Tags), body]);
-            return new SearchDocument(a.Id, a.BranchId, a.UpdatedAt, indexed, a.Title, string.IsNullOrWhiteSpace(a.Summary) ? body : a.Summary + "\n" + body, a.Language);
-        }).ToList();
+        return articles.Where(a => a.State != ArticleStates.Draft).Select(Document).ToList();
+    }
+
+    /// <summary>An article's document; <see cref="KnowledgeSearch"/> cuts its snippets from it too, from rows it has already read.</summary>
+    internal static SearchDocument Document(KnowledgeArticle a)
+    {
+        var body = PlainText(a.Body);
+        var indexed = string.Join("\n", [a.Title, a.Title, a.Summary, a.Category ?? "", string.Join(' ', a.Tags), body]);
+        return new SearchDocument(a.Id, a.BranchId, a.UpdatedAt, indexed, a.Title, string.IsNullOrWhiteSpace(a.Summary) ? body : a.Summary + "\n" + body, a.Language);
     }
 
     /// <summary>
