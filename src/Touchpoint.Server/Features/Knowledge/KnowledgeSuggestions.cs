@@ -59,8 +59,9 @@ public static class KnowledgeSuggestions
             lang = language ?? c.Language;
             branchId = c.BranchId;
         }
-        else if (chatId is { } chid)
+        else
         {
+            var chid = chatId!.Value;
             if (!user.Has(Permissions.CasesRead)) return Problems.Forbidden();
             var chat = await db.ChatConversations.AsNoTracking().Where(x => x.Id == chid).Select(x => new { x.BranchId, x.Language }).FirstOrDefaultAsync(ct);
             if (chat is null) return Problems.NotFound();
@@ -71,7 +72,6 @@ public static class KnowledgeSuggestions
             lang = language ?? chat.Language;
             branchId = chat.BranchId;
         }
-        else words = "";
         return TypedResults.Ok(await SuggestAsync(user, db, search, words, lang, branchId, ct));
     }
 
