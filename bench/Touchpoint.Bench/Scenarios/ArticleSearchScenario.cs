@@ -96,13 +96,17 @@ public sealed class ArticleSearchScenario : Scenario
         var language = Languages[n / 3 % 4];
         var (_, _, queries, sentences) = Vocabulary[language];
         var q = Uri.EscapeDataString(queries[n / 12 % queries.Length]);
-        var (operation, path) = (n % 3) switch
+        var (operation, request) = (n % 3) switch
         {
-            0 => (Public, $"/api/public/help/search?q={q}&language={language}"),
-            1 => (Staff, $"/api/knowledge/search?q={q}&language={language}"),
-            _ => (Suggest, $"/api/knowledge/suggestions?language={language}&text={Uri.EscapeDataString(sentences[n / 12 % sentences.Length])}"),
+            0 => (Public, new HttpRequestMessage(HttpMethod.Get, $"/api/public/help/search?q={q}&language={language}")),
+            1 => (Staff, new HttpRequestMessage(HttpMethod.Get, $"/api/knowledge/search?q={q}&language={language}")),
+            // The customer's words go in the body, as the web app sends them.
+            _ => (Suggest, new HttpRequestMessage(HttpMethod.Post, "/api/knowledge/suggestions")
+            {
+                Content = JsonContent.Create(new { text = sentences[n / 12 % sentences.Length], language }),
+            }),
         };
-        using var response = await worker.SendAsync(operation, new HttpRequestMessage(HttpMethod.Get, path), ct);
+        using var response = await worker.SendAsync(operation, request, ct);
     }
 
     public override string? MeasuredNote() => note;

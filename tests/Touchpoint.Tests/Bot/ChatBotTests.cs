@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Server.Features.Assist;
+using Touchpoint.Server.Features.Chat;
 using Touchpoint.Tests.Chat;
 using Touchpoint.Tests.Infrastructure;
 using static Touchpoint.Tests.Knowledge.KnowledgeArticleTests;
@@ -49,10 +50,15 @@ public sealed class ChatBotTests : IDisposable
     private static string LastBot(JsonNode c) =>
         c["messages"]!.AsArray().Last(m => m!["sender"]!.GetValue<string>() == "bot")!["body"]!.GetValue<string>();
 
+    /// <summary>A server message as the Messages file has it, read apart from the code under test.</summary>
+    private static string MessageIn(string language, string key) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Touchpoint.Server", "Platform", "Localization", "Messages",
+            language + ".json")))![key]!.GetValue<string>();
+
     private static string Status(JsonNode c) => c["status"]!.GetValue<string>();
 
     private static string? HandOver(JsonNode c) => c["messages"]!.AsArray().Select(m => m!["body"]!.GetValue<string>())
-        .LastOrDefault(b => b.StartsWith("handover: ", StringComparison.Ordinal))?["handover: ".Length..];
+        .LastOrDefault(b => b.StartsWith(HandOverReasons.Prefix, StringComparison.Ordinal))?[HandOverReasons.Prefix.Length..];
 
     private async Task ModelsReadyAsync() =>
         await app.Services.GetRequiredService<AssistEngine>().WhenReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(120));
@@ -76,11 +82,11 @@ public sealed class ChatBotTests : IDisposable
         var summary = (await (await app.CreateClient().GetAsync($"/api/public/help/articles/{ids[article]}")).JsonAsync())["summary"]!.GetValue<string>();
         Assert.Contains(summary, answer);
 
-        // "Yes" after an answer: a closing phrase, still without a person.
+        // "Yes" after an answer: the closing phrase in the customer's language (not another answer), still without a person.
         var (visitor, _) = await AskAsync(language, question);
         var after = await SayAsync(visitor, language == "en-US" ? "Yes, thanks!" : language == "zh-CN" ? "谢谢" : "네, 감사합니다");
         Assert.Equal("bot", Status(after));
-        Assert.DoesNotContain("/help/", LastBot(after));
+        Assert.Equal(MessageIn(language, "chatBot.glad"), LastBot(after));
     }
 
     [Fact]

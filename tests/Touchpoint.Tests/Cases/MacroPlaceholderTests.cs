@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Cases;
 
@@ -16,5 +18,14 @@ public sealed class MacroPlaceholderTests
     public void Fill_LeavesPlaceholdersWithoutAValueAsWritten()
     {
         Assert.Equal("Dear 王芳, {{agent.name}} here", MacroPlaceholders.Fill("Dear {{customer.name}}, {{agent.name}} here", Values));
+    }
+
+    [Fact]
+    public void All_AreTheNamesTheWebAppFills()
+    {
+        // A name only one side knows would be accepted by the editor and reach the customer unfilled from the other.
+        var web = File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "web", "src", "shared", "knowledge", "macroText.ts"));
+        var list = Regex.Match(web, @"macroPlaceholders = \[(?<names>[^\]]*)\]").Groups["names"].Value;
+        Assert.Equal(MacroPlaceholders.All, Regex.Matches(list, "'([^']+)'").Select(m => m.Groups[1].Value));
     }
 }

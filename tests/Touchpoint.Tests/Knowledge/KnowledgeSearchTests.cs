@@ -143,9 +143,16 @@ public sealed class KnowledgeSearchTests : IDisposable
         Assert.Equal("ko-KR", forChat["language"]!.GetValue<string>());
         Assert.Equal(ids["card-ko"], Id(forChat["articles"]![0]!));
 
-        // Words being typed, in Chinese: the fee article for 年费, not the hours.
-        var typed = await (await staff.GetAsync("/api/knowledge/suggestions?language=zh-CN&text=" + Uri.EscapeDataString("请问信用卡年费怎么减免"))).JsonAsync();
+        // Words being typed, in Chinese, in the body: the fee article for 年费, not the hours. Never in the URL (access logs).
+        var typed = await (await staff.PostAsJsonAsync("/api/knowledge/suggestions", new { language = "zh-CN", text = "请问信用卡年费怎么减免" })).JsonAsync();
         Assert.Equal(ids["fee-zh"], Id(typed["articles"]![0]!));
+        var inUrl = await (await staff.GetAsync("/api/knowledge/suggestions?language=zh-CN&text=" + Uri.EscapeDataString("请问信用卡年费怎么减免")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(inUrl["errors"]!["caseId"]);
+        var noWords = await (await staff.PostAsJsonAsync("/api/knowledge/suggestions", new { text = " " })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(noWords["errors"]!["text"]);
+        var tooLong = await (await staff.PostAsJsonAsync("/api/knowledge/suggestions", new { text = new string('卡', 2001) })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(tooLong["errors"]!["text"]);
 
         await (await staff.GetAsync($"/api/knowledge/suggestions?caseId={Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await staff.GetAsync($"/api/knowledge/suggestions?chatId={Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
@@ -156,6 +163,39 @@ public sealed class KnowledgeSearchTests : IDisposable
         await (await taipei.GetAsync($"/api/knowledge/suggestions?caseId={Id(created)}")).ProblemAsync(HttpStatusCode.Forbidden);
         var trainer = await app.StaffAsync("Trainer", "SH");
         await (await trainer.GetAsync($"/api/knowledge/suggestions?caseId={Id(created)}")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task GlobalSearch_ShowsABranchsOwnArticles_OnlyToThatBranchsStaff()
+    {
+        var (writer, ids) = await SeedAsync();
+        await app.CreateBranchAsync("TPE");
+        var local = Id(await (await writer.PostAsJsonAsync("/api/knowledge/articles",
+            Article("Lujiazui parking card", "The basement garage takes the parking card.", branch: "SH"))).JsonAsync(HttpStatusCode.Created));
+        async Task<List<string>> Found(HttpClient client, string q = "parking") =>
+            (await (await client.GetAsync($"/api/search?q={q}&kinds=article")).JsonAsync())["items"]!.AsArray().Select(i => Id(i!)).ToList();
+
+        Assert.Equal([local], await Found(await app.StaffAsync("Frontline", "SH")));
+        Assert.Equal([local], await Found(writer));
+        // Another branch's staff see neither the title nor the snippet, nor a count giving the article away.
+        var taipei = await app.StaffAsync("Frontline", "TPE");
+        Assert.Empty(await Found(taipei));
+        Assert.Equal(0, (await (await taipei.GetAsync("/api/search?q=parking&kinds=article")).JsonAsync())["counts"]!["article"]!.GetValue<int>());
+        // Organisation-wide articles stay visible to them.
+        Assert.Equal([ids["card-en"]], await Found(taipei, "stolen"));
+    }
+
+    [Fact]
+    public async Task Suggestions_NameTheBranchOfABranchsArticle_ForItsHelpCentreLink()
+    {
+        var (writer, ids) = await SeedAsync();
+        var local = Id(await (await writer.PostAsJsonAsync("/api/knowledge/articles",
+            Article("Lujiazui parking card", "The basement garage takes the parking card.", branch: "SH"))).JsonAsync(HttpStatusCode.Created));
+        var parking = await (await writer.PostAsJsonAsync("/api/knowledge/suggestions", new { text = "parking card garage", language = "en-US" })).JsonAsync();
+        var hit = parking["articles"]!.AsArray().Single(a => Id(a!) == local)!;
+        Assert.Equal("SH", hit["branch"]!.GetValue<string>());
+        var stolen = await (await writer.PostAsJsonAsync("/api/knowledge/suggestions", new { text = "stolen card", language = "en-US" })).JsonAsync();
+        Assert.Null(stolen["articles"]!.AsArray().Single(a => Id(a!) == ids["card-en"])!["branch"]);
     }
 
     public void Dispose() => app.Dispose();

@@ -50,7 +50,7 @@ public sealed class PostgresKnowledgeTests
 
         var due = await (await writer.GetAsync("/api/knowledge/articles?due=true")).JsonAsync();
         Assert.Equal([Id(english)], due["items"]!.AsArray().Select(a => Id(a!)));
-        var suggested = await (await writer.GetAsync("/api/knowledge/suggestions?language=zh-CN&text=" + Uri.EscapeDataString("我的银行卡丢了怎么挂失"))).JsonAsync();
+        var suggested = await (await writer.PostAsJsonAsync("/api/knowledge/suggestions", new { language = "zh-CN", text = "我的银行卡丢了怎么挂失" })).JsonAsync();
         Assert.Equal(Id(chinese), Id(suggested["articles"]![0]!));
     }
 }

@@ -7,6 +7,14 @@ namespace Touchpoint.Tests.Search;
 public sealed class PostgresSearchTests
 {
     [PostgresFact]
+    public async Task Candidates_UnderACap_AreTheNewestMatches_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
+        await CapKeepsTheNewestMatchesAsync(app);
+    }
+
+    [PostgresFact]
     public async Task Search_FindsWordsInsidePhrases_RanksScopesAndFollowsUpdates_OnPostgres()
     {
         await using var database = await PostgresDatabase.CreateAsync();

@@ -22,6 +22,9 @@ public sealed class SearchApiTests : IDisposable
     public Task Search_Pages_Filters_AndValidates() => PagesFiltersAndValidatesAsync(app);
 
     [Fact]
+    public Task Candidates_UnderACap_AreTheNewestMatches() => CapKeepsTheNewestMatchesAsync(app);
+
+    [Fact]
     public async Task Erasure_TakesTheNameOffTheFullTextIndexPages()
     {
         var staff = await CustomerTestData.BranchWithCounterAsync(app);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Server.Platform.Search;
 using Touchpoint.Tests.Customers;
 using Touchpoint.Tests.Infrastructure;
 
@@ -31,6 +34,22 @@ public static class SearchScenarios
 
     public static List<string> Highlights(JsonNode? parts) =>
         parts!.AsArray().Where(p => p!["hit"]!.GetValue<bool>()).Select(p => p!["text"]!.GetValue<string>()).ToList();
+
+    /// <summary>A caller's cap on candidates (the article search's) keeps the newest matches, and only that many.</summary>
+    public static async Task CapKeepsTheNewestMatchesAsync(TouchpointFactory app)
+    {
+        await app.CreateBranchAsync("SH");
+        var sh = await app.StaffAsync("Frontline", "SH");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++) ids.Add(Guid.Parse((await CaseAsync(sh, "SH", $"退款申请 {i}", "客户询问退款进度。"))["id"]!.GetValue<string>()));
+        var engine = app.Services.GetRequiredService<SearchEngine>();
+        var cases = engine.Sources.First(s => s.Kind == "case");
+        var terms = SearchTokenizer.Query("退款");
+        var capped = await app.WithDbAsync(db => engine.CandidatesAsync(db, new ClaimsPrincipal(), terms, cases, null, CancellationToken.None, cap: 2));
+        Assert.Equal([ids[4], ids[3]], capped.Select(c => c.EntityId));
+        var all = await app.WithDbAsync(db => engine.CandidatesAsync(db, new ClaimsPrincipal(), terms, cases, null, CancellationToken.None));
+        Assert.Equal(5, all.Count);
+    }
 
     /// <summary>
     /// Chinese and Korean words inside longer phrases and in inflected forms, English with stems, ranking by relevance,

@@ -34,7 +34,8 @@ public static partial class MacroPlaceholders
 
     /// <summary>
     /// Fills the placeholders the values name, in any spacing the editor accepts (<c>{{ case.reference }}</c> too);
-    /// others are left as written. The server's own sends (rules) use this; the web app has its own for staff.
+    /// others are left as written. The server's own sends (rules) use this; staff's inserts are filled by the web app's
+    /// fillPlaceholders (web/src/shared/knowledge/macroText.ts), on the same names (a test compares the lists).
     /// </summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);

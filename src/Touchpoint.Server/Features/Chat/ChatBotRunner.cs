@@ -15,7 +15,7 @@ public sealed class ChatBotRunner(IServiceProvider services, ILogger<ChatBotRunn
 
     public async Task RespondAsync(ChatWork work, ChatConversation c, string message, CancellationToken ct)
     {
-        if (bot is null) { await HandOverAsync(work, c, "no bot", ct); return; }
+        if (bot is null) { await HandOverAsync(work, c, HandOverReasons.NoBot, ct); return; }
         ChatBotTurn turn;
         try
         {
@@ -26,11 +26,11 @@ public sealed class ChatBotRunner(IServiceProvider services, ILogger<ChatBotRunn
         {
             // A bot that fails must never leave a visitor alone: a person takes over.
             log.LogError(e, "The chat bot failed on conversation {Conversation}", c.Id);
-            turn = ChatBotTurn.ToPerson("bot error");
+            turn = ChatBotTurn.ToPerson(HandOverReasons.Error);
         }
         if (!string.IsNullOrWhiteSpace(turn.Reply))
             await work.AppendAsync(c, ChatSenders.Bot, ChatWork.Truncate(turn.Reply.Trim(), ChatWork.MaxBody)!, ct);
-        if (turn.HandOver) await HandOverAsync(work, c, turn.HandOverReason ?? "bot", ct);
+        if (turn.HandOver) await HandOverAsync(work, c, turn.HandOverReason ?? HandOverReasons.Unspecified, ct);
     }
 
     /// <summary>Moves the conversation from the bot to the waiting list; the reason is a system line staff read in the transcript.</summary>
@@ -40,7 +40,7 @@ public sealed class ChatBotRunner(IServiceProvider services, ILogger<ChatBotRunn
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ChatStatuses.Waiting), ct);
         if (changed == 0) return;
         c.Status = ChatStatuses.Waiting;
-        await work.AppendAsync(c, ChatSenders.System, "handover: " + ChatWork.Truncate(reason, 200), ct);
+        await work.AppendAsync(c, ChatSenders.System, HandOverReasons.Line(reason), ct);
         await work.ChangedAsync(c, ChatWork.ChangedEvent, ct);
     }
 }

@@ -23,6 +23,34 @@ public sealed record ChatLine(int Seq, string Sender, string Body, DateTime At);
 /// <summary>A visitor's message for the bot, with the whole transcript so far (the bot keeps no state of its own).</summary>
 public sealed record ChatBotRequest(Guid ConversationId, string BranchCode, string Language, string Channel, string Message, IReadOnlyList<ChatLine> Transcript);
 
+/// <summary>
+/// Why a conversation passed from the bot to a person: the code after <see cref="Prefix"/> in the system line the chat
+/// module writes (<see cref="ChatBotRunner.HandOverAsync"/>). The bot summary counts these lines and the web app words
+/// the codes (chat.handoverReasons), so the codes are kept as they are stored.
+/// </summary>
+public static class HandOverReasons
+{
+    public const string Prefix = "handover: ";
+
+    // The bot's own reasons (Features/Chat/Bot).
+    public const string Asked = "asked";
+    public const string Anger = "anger";
+    public const string Negative = "negative";
+    public const string Unsure = "unsure";
+    public const string NotHelped = "notHelped";
+
+    // The chat module's.
+    /// <summary>The widget's "talk to a person" button.</summary>
+    public const string Button = "visitor asked for a person";
+    public const string Error = "bot error";
+    /// <summary>The conversation was in the bot state but no bot is registered any more (turned off since it started).</summary>
+    public const string NoBot = "no bot";
+    /// <summary>A bot handed over without saying why.</summary>
+    public const string Unspecified = "bot";
+
+    public static string Line(string reason) => Prefix + ChatWork.Truncate(reason, 200);
+}
+
 /// <summary>The bot's turn: a reply, or a hand-over to a person (with a reason that staff read), or both (a last word, then staff).</summary>
 public sealed record ChatBotTurn(string? Reply, bool HandOver, string? HandOverReason = null)
 {

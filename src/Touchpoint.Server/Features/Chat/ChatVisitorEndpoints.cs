@@ -174,7 +174,7 @@ public static class ChatVisitorEndpoints
     {
         var (c, problem) = await FindAsync(request, work, ct);
         if (c is null) return problem!;
-        if (c.Status == ChatStatuses.Bot) await bot.HandOverAsync(work, c, "visitor asked for a person", ct);
+        if (c.Status == ChatStatuses.Bot) await bot.HandOverAsync(work, c, HandOverReasons.Button, ct);
         return TypedResults.Ok(await ViewAsync(work, c.Id, 0, ct));
     }
 

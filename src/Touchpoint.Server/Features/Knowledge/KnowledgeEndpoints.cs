@@ -26,6 +26,7 @@ public static class KnowledgeEndpoints
         read.MapGet("/categories", KnowledgeQueries.Categories);
         read.MapGet("/search", Search);
         read.MapGet("/suggestions", KnowledgeSuggestions.Suggest);
+        read.MapPost("/suggestions", KnowledgeSuggestions.SuggestForText);
 
         var write = app.MapGroup("/api/knowledge").RequireAuthorization(Permissions.KnowledgeWrite).WithTags("Knowledge");
         write.MapPost("/articles", ArticleEditing.Create);

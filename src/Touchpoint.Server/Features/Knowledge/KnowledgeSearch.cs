@@ -17,10 +17,12 @@ public sealed record ArticleAudience(bool Staff, IReadOnlyList<Guid>? Branches)
         && (branchId is null || Branches is null || Branches.Contains(branchId.Value));
 }
 
+/// <param name="Branch">The code of the branch the article belongs to (its help centre); null: organisation-wide.</param>
 public sealed record ArticleHit(
     Guid Id, Guid GroupId, string Language, string State, string? Category, IReadOnlyList<SnippetPart> Title, IReadOnlyList<SnippetPart> Snippet,
-    string Summary, double Score, int HelpfulYes, int HelpfulNo);
+    string Summary, double Score, int HelpfulYes, int HelpfulNo, string? Branch);
 
+/// <param name="Total">Articles found (one per translation group) among the newest 400 matches of the words.</param>
 /// <param name="Relaxed">No article held every word, so articles holding the most of them are shown.</param>
 public sealed record ArticleSearchResult(IReadOnlyList<ArticleHit> Items, int Total, bool Relaxed);
 
@@ -33,6 +35,16 @@ public sealed record ArticleSearchResult(IReadOnlyList<ArticleHit> Items, int To
 public sealed class KnowledgeSearch(SearchEngine engine)
 {
     private const int MaxRelaxedTerms = 24;
+    /// <summary>
+    /// Candidates ranked for a search, the newest matches: a page shows at most 50 articles, one per translation group
+    /// (four languages), so 400 leave room for internal articles the public does not see and other branches' articles.
+    /// </summary>
+    private const int SearchCap = 400;
+    /// <summary>
+    /// Candidates per word of a customer's sentence. A word found more often than this is a common one: its weight is
+    /// computed as if it were found exactly this often, which still puts it below every rarer word.
+    /// </summary>
+    private const int TermCap = 100;
     private static readonly ClaimsPrincipal Nobody = new();
 
     private ISearchSource Source => engine.Sources.First(s => s.Kind == "article");
@@ -40,7 +52,7 @@ public sealed class KnowledgeSearch(SearchEngine engine)
     public async Task<ArticleSearchResult> SearchAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms, string language, ArticleAudience audience,
         int limit, CancellationToken ct)
     {
-        var candidates = await engine.CandidatesAsync(db, Nobody, terms, Source, null, ct);
+        var candidates = await engine.CandidatesAsync(db, Nobody, terms, Source, null, ct, SearchCap);
         var ranked = await RankAsync(db, candidates.ToDictionary(c => c.EntityId, c => c.Score), language, audience, ct);
         var relaxed = false;
         if (ranked.Count == 0 && terms.Count > 1)
@@ -72,7 +84,7 @@ public sealed class KnowledgeSearch(SearchEngine engine)
         var matched = new Dictionary<Guid, int>();
         foreach (var term in terms.Take(MaxRelaxedTerms))
         {
-            var found = await engine.CandidatesAsync(db, Nobody, [term], Source, null, ct);
+            var found = await engine.CandidatesAsync(db, Nobody, [term], Source, null, ct, TermCap);
             if (found.Count == 0) continue;
             var idf = Math.Log(1 + (double)indexed / found.Count);
             foreach (var c in found)
@@ -126,14 +138,23 @@ public sealed class KnowledgeSearch(SearchEngine engine)
     private async Task<List<ArticleHit>> HitsAsync(TouchpointDb db, List<Ranked> page, IReadOnlyList<QueryTerm> terms, CancellationToken ct)
     {
         if (page.Count == 0) return [];
-        var hits = await engine.HitsAsync(db, page.Select(p => new SearchCandidate(Source.Kind, 0, p.ShownId, p.Score)).ToList(), terms, ct);
+        // The page's rows are read once: the snippets are cut from the article's own document (what the index's source
+        // would load again), and a row that became a draft since the candidates were found is left out, as it has no entry.
         var ids = page.Select(p => p.ShownId).ToList();
-        var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        return hits.Where(h => articles.ContainsKey(h.Id)).Select(h =>
+        var articles = await db.KnowledgeArticles.AsNoTracking().Where(a => ids.Contains(a.Id) && a.State != ArticleStates.Draft)
+            .ToDictionaryAsync(a => a.Id, ct);
+        var branchIds = articles.Values.Where(a => a.BranchId is not null).Select(a => a.BranchId!.Value).Distinct().ToList();
+        var branchCodes = branchIds.Count == 0 ? [] : await db.Branches.AsNoTracking().Where(b => branchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, ct);
+        var hits = new List<ArticleHit>(page.Count);
+        foreach (var p in page)
         {
-            var a = articles[h.Id];
-            return new ArticleHit(a.Id, a.GroupId, a.Language, a.State, a.Category, h.Title, h.Snippet, a.Summary, h.Score, a.HelpfulYes, a.HelpfulNo);
-        }).ToList();
+            if (!articles.TryGetValue(p.ShownId, out var a)) continue;
+            var document = ArticleSearchSource.Document(a);
+            hits.Add(new ArticleHit(a.Id, a.GroupId, a.Language, a.State, a.Category, SearchSnippets.Build(document.Title, terms),
+                SearchSnippets.Build(document.Body, terms), a.Summary, Math.Round(p.Score, 6), a.HelpfulYes, a.HelpfulNo,
+                a.BranchId is { } b ? branchCodes.GetValueOrDefault(b) : null));
+        }
+        return hits;
     }
 
     /// <summary>The reader's language: the one asked for when supported, otherwise the request's.</summary>

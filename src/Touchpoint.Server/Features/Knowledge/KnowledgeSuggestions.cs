@@ -17,23 +17,28 @@ public sealed record MacroSuggestion(Guid Id, string Title, string Body, string?
 /// <param name="Language">The language the suggestions are in (the case's or the chat's).</param>
 public sealed record KnowledgeSuggestionList(string Language, IReadOnlyList<ArticleHit> Articles, IReadOnlyList<MacroSuggestion> Macros);
 
+/// <param name="Text">Words to suggest for (a reply being written, a customer's message pasted), at most 2,000 characters.</param>
+/// <param name="Language">The language of the suggestions (default: the request's).</param>
+public sealed record SuggestionTextRequest(string? Text, string? Language);
+
 /// <summary>
 /// Articles and macros for what the customer last said on a case or chat, in its language, for staff to insert in one
-/// click. The customer's words are read here and never returned or logged.
+/// click. The customer's words are read here and never returned or logged; free text comes in a POST body, never in
+/// the URL (URLs end up in access logs and browser history).
 /// </summary>
 public static class KnowledgeSuggestions
 {
     private const int Limit = 5;
     private const int MaxText = 2000;
 
-    /// <param name="text">Words to suggest for, when there is no case or chat (a reply being written).</param>
+    /// <summary>For a case's or a chat's latest customer words: exactly one of <paramref name="caseId"/> and <paramref name="chatId"/>.</summary>
+    /// <param name="language">The language of the suggestions (default: the case's or chat's).</param>
     public static async Task<Results<Ok<KnowledgeSuggestionList>, ValidationProblem, ProblemHttpResult>> Suggest(
         ClaimsPrincipal user, TouchpointDb db, KnowledgeSearch search, CancellationToken ct, Guid? caseId = null, Guid? chatId = null,
-        string? text = null, string? language = null)
+        string? language = null)
     {
         var v = new Validation();
-        if ((caseId is null ? 0 : 1) + (chatId is null ? 0 : 1) + (text is null ? 0 : 1) != 1) v.Add("caseId", "knowledge.oneSource");
-        v.MaxLength("text", text, MaxText);
+        if ((caseId is null ? 0 : 1) + (chatId is null ? 0 : 1) != 1) v.Add("caseId", "knowledge.oneSource");
         if (language is not null) v.Language("language", language);
         if (!v.IsValid) return v.Problem();
 
@@ -54,8 +59,9 @@ public static class KnowledgeSuggestions
             lang = language ?? c.Language;
             branchId = c.BranchId;
         }
-        else if (chatId is { } chid)
+        else
         {
+            var chid = chatId!.Value;
             if (!user.Has(Permissions.CasesRead)) return Problems.Forbidden();
             var chat = await db.ChatConversations.AsNoTracking().Where(x => x.Id == chid).Select(x => new { x.BranchId, x.Language }).FirstOrDefaultAsync(ct);
             if (chat is null) return Problems.NotFound();
@@ -66,14 +72,29 @@ public static class KnowledgeSuggestions
             lang = language ?? chat.Language;
             branchId = chat.BranchId;
         }
-        else words = text!;
+        return TypedResults.Ok(await SuggestAsync(user, db, search, words, lang, branchId, ct));
+    }
+
+    /// <summary>For words typed or pasted by staff, sent in the body.</summary>
+    public static async Task<Results<Ok<KnowledgeSuggestionList>, ValidationProblem>> SuggestForText(
+        SuggestionTextRequest r, ClaimsPrincipal user, TouchpointDb db, KnowledgeSearch search, CancellationToken ct)
+    {
+        var v = new Validation();
+        v.Required("text", r.Text, MaxText);
+        if (r.Language is not null) v.Language("language", r.Language);
+        if (!v.IsValid) return v.Problem();
+        return TypedResults.Ok(await SuggestAsync(user, db, search, r.Text!, KnowledgeSearch.LanguageOf(r.Language), null, ct));
+    }
+
+    private static async Task<KnowledgeSuggestionList> SuggestAsync(ClaimsPrincipal user, TouchpointDb db, KnowledgeSearch search, string words,
+        string lang, Guid? branchId, CancellationToken ct)
+    {
         if (!Languages.IsSupported(lang)) lang = Languages.Default;
         if (words.Length > MaxText) words = words[^MaxText..];
-
         var audience = new ArticleAudience(true, await KnowledgeQueries.ReadableBranchesAsync(db, user, ct));
         var articles = await search.SuggestAsync(db, words, lang, audience, Limit, ct);
         var macros = user.Has(Permissions.CasesRead) ? await MacrosAsync(db, user, words, lang, branchId, ct) : [];
-        return TypedResults.Ok(new KnowledgeSuggestionList(lang, articles, macros));
+        return new KnowledgeSuggestionList(lang, articles, macros);
     }
 
     private static async Task<bool> CanAccessAsync(TouchpointDb db, ClaimsPrincipal user, Guid branchId, CancellationToken ct)

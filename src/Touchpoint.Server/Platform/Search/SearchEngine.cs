@@ -26,13 +26,16 @@ public sealed class SearchEngine(SearchIndexing indexing)
     public IReadOnlyList<ISearchSource> Sources => indexing.Sources;
 
     /// <param name="branchIds">The caller's branches; null when the caller's role spans all branches.</param>
+    /// <param name="cap">At most this many candidates, the newest matches (default <see cref="CandidatesPerKind"/>): each is
+    /// read with its terms and ranked, so a caller that shows a few should not pay for a thousand.</param>
     public async Task<List<SearchCandidate>> CandidatesAsync(TouchpointDb db, ClaimsPrincipal user, IReadOnlyList<QueryTerm> terms,
-        ISearchSource source, IReadOnlyList<Guid>? branchIds, CancellationToken ct)
+        ISearchSource source, IReadOnlyList<Guid>? branchIds, CancellationToken ct, int cap = CandidatesPerKind)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cap);
         var branches = source.BranchScoped ? branchIds : null;
         if (terms.Count == 0 || branches is { Count: 0 }) return [];
         var kindTerms = terms.Select(t => t with { Text = source.TermPrefix + t.Text }).ToList();
-        var matches = db.IsPostgres ? await PostgresAsync(db, kindTerms, branches, ct) : await SqliteAsync(db, kindTerms, branches, ct);
+        var matches = db.IsPostgres ? await PostgresAsync(db, kindTerms, branches, cap, ct) : await SqliteAsync(db, kindTerms, branches, cap, ct);
         var scores = SearchRanking.Score(matches.Select(m => m.Terms).ToList(), kindTerms);
         var rows = matches.Select((m, i) => new SearchCandidate(source.Kind, m.EntryId, m.EntityId, scores[i])).ToList();
         if (branchIds is null || source.BranchScoped || rows.Count == 0) return rows;
@@ -66,10 +69,10 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// every term on each query.
     /// </summary>
     private static async Task<List<Match>> SqliteAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
-        IReadOnlyList<Guid>? branches, CancellationToken ct)
+        IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
     {
         var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        var parameters = new List<(string, object)> { ("@match", match), ("@cap", CandidatesPerKind) };
+        var parameters = new List<(string, object)> { ("@match", match), ("@cap", cap) };
         // EF keeps Guids as upper-case text on SQLite.
         var inBranches = BranchFilter(branches, parameters, b => b.ToString().ToUpperInvariant(), "e.\"BranchId\"");
         var sql = $"""
@@ -86,10 +89,10 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// tsquery literal: the terms are already normalised, no parser touches them.
     /// </summary>
     private static async Task<List<Match>> PostgresAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
-        IReadOnlyList<Guid>? branches, CancellationToken ct)
+        IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
     {
         var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
-        var parameters = new List<(string, object)> { ("@query", query), ("@cap", CandidatesPerKind) };
+        var parameters = new List<(string, object)> { ("@query", query), ("@cap", cap) };
         var inBranches = BranchFilter(branches, parameters, b => b, "\"BranchId\"");
         var sql = $"""
             SELECT "Id", "EntityId", "Terms" FROM "SearchEntries"

@@ -7861,7 +7861,6 @@ export interface paths {
                 query?: {
                     caseId?: string;
                     chatId?: string;
-                    text?: string;
                     language?: string;
                 };
                 header?: never;
@@ -7891,7 +7890,39 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuggestionTextRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSuggestionList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8244,6 +8275,7 @@ export interface components {
             helpfulYes: number;
             /** Format: int32 */
             helpfulNo: number;
+            branch: null | string;
         };
         ArticleListItem: {
             /** Format: uuid */
@@ -9857,6 +9889,10 @@ export interface components {
         };
         SubmitSurveyRequest: {
             answers: null | components["schemas"]["SurveyAnswerInput"][];
+        };
+        SuggestionTextRequest: {
+            text: null | string;
+            language: null | string;
         };
         SurveyAnswerInput: {
             questionId: null | string;

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api';
+import { helpArticlePath } from './helpPaths';
+import { fillPlaceholders, type MacroContext } from './macroText';
 
 interface Props {
   caseId?: string;
@@ -10,11 +12,7 @@ interface Props {
   /** Puts the text into the reply box. */
   onInsert: (text: string) => void;
   /** Values for a macro's {{placeholders}} (customer.name, case.reference ...). */
-  placeholders?: Record<string, string>;
-}
-
-function fill(body: string, values: Record<string, string>): string {
-  return body.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  placeholders?: Partial<MacroContext>;
 }
 
 /**
@@ -62,9 +60,9 @@ export function KnowledgeSuggestions({ caseId, chatId, onInsert, placeholders = 
               text:
                 a.state === 'internal'
                   ? a.summary
-                  : `${a.summary}\n${window.location.origin}/help/a/${a.id}`,
+                  : `${a.summary}\n${window.location.origin}${helpArticlePath(a.id, a.branch)}`,
             })),
-            ...(data?.macros ?? []).map((m) => ({ key: m.id, kind: 'macro' as const, title: m.title, internal: false, text: fill(m.body, placeholders) })),
+            ...(data?.macros ?? []).map((m) => ({ key: m.id, kind: 'macro' as const, title: m.title, internal: false, text: fillPlaceholders(m.body, placeholders) })),
           ]}
           renderItem={(item) => (
             <List.Item

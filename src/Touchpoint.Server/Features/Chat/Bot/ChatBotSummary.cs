@@ -24,8 +24,6 @@ public sealed record ChatBotSummaryDto(
 /// </summary>
 public static class ChatBotSummary
 {
-    private const string HandOverPrefix = "handover: ";
-
     public static void MapChatBotApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/chat/bot/summary", Get).RequireAuthorization(Permissions.FeedbackRead).WithTags("Chat");
 
@@ -55,15 +53,15 @@ public static class ChatBotSummary
         var conversations = db.ChatConversations.AsNoTracking()
             .Where(c => branchIds.Contains(c.BranchId) && c.CreatedAt >= start && c.CreatedAt < end);
         var handOvers = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.Sender == ChatSenders.System && m.Body.StartsWith(HandOverPrefix) && conversations.Any(c => c.Id == m.ConversationId))
+            .Where(m => m.Sender == ChatSenders.System && m.Body.StartsWith(HandOverReasons.Prefix) && conversations.Any(c => c.Id == m.ConversationId))
             .Select(m => new { m.ConversationId, m.Body }).ToListAsync(ct);
         var botOnly = await conversations
             .Where(c => db.ChatMessages.Any(m => m.ConversationId == c.Id && m.Sender == ChatSenders.Bot)
-                        && !db.ChatMessages.Any(m => m.ConversationId == c.Id && m.Sender == ChatSenders.System && m.Body.StartsWith(HandOverPrefix)))
+                        && !db.ChatMessages.Any(m => m.ConversationId == c.Id && m.Sender == ChatSenders.System && m.Body.StartsWith(HandOverReasons.Prefix)))
             .GroupBy(c => c.Status == ChatStatuses.Ended).Select(g => new { Ended = g.Key, Count = g.Count() }).ToListAsync(ct);
 
         // A conversation handed over twice (transferred back to the bot does not exist today) counts once, by its first reason.
-        var reasons = handOvers.GroupBy(h => h.ConversationId).Select(g => g.First().Body[HandOverPrefix.Length..].Trim()).ToList();
+        var reasons = handOvers.GroupBy(h => h.ConversationId).Select(g => g.First().Body[HandOverReasons.Prefix.Length..].Trim()).ToList();
         var contained = botOnly.Where(b => b.Ended).Sum(b => b.Count);
         var withBot = botOnly.Where(b => !b.Ended).Sum(b => b.Count);
         var handedOver = reasons.Count;

@@ -6,19 +6,6 @@ using Touchpoint.Server.Platform.Localization;
 
 namespace Touchpoint.Server.Features.Chat.Bot;
 
-/// <summary>Why the bot passed a conversation to a person: the code after "handover: " in the transcript's system line.</summary>
-public static class HandOverReasons
-{
-    public const string Asked = "asked";
-    public const string Anger = "anger";
-    public const string Negative = "negative";
-    public const string Unsure = "unsure";
-    public const string NotHelped = "notHelped";
-    /// <summary>The widget's "talk to a person" button (the chat module's own wording).</summary>
-    public const string Button = "visitor asked for a person";
-    public const string Error = "bot error";
-}
-
 /// <param name="HelpBaseUrl">Where customers reach the help centre (the links in answers); else the request's own address.</param>
 public sealed record ChatBotOptions(bool Enabled, string? HelpBaseUrl)
 {

@@ -1,14 +1,14 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../shared/session';
+import { macroText } from '../../../shared/knowledge';
 import type { CaseDetail } from '../api/useCases';
 import { useMacros } from '../api/useMacros';
-import { macroText } from './macroText';
+import { useCaseMacroContext } from './useCaseMacroContext';
 
 /** "Insert a reply template": the chosen macro, in the case's language and filled in, is added to the reply. */
 export function MacroPicker({ caseDetail, onInsert }: { caseDetail: CaseDetail; onInsert: (text: string) => void }) {
   const { t, i18n } = useTranslation();
-  const me = useMe();
+  const context = useCaseMacroContext(caseDetail);
   const macros = useMacros();
   const categories = [...new Set((macros.data ?? []).map((m) => m.category ?? ''))];
 
@@ -28,16 +28,8 @@ export function MacroPicker({ caseDetail, onInsert }: { caseDetail: CaseDetail; 
       }))}
       onChange={(id: string) => {
         const macro = macros.data?.find((m) => m.id === id);
-        if (!macro) return;
-        onInsert(
-          macroText(macro, [caseDetail.language, i18n.language], {
-            'customer.name': caseDetail.customer.name,
-            'case.reference': caseDetail.reference,
-            'case.subject': caseDetail.subject,
-            'agent.name': me.data?.displayName ?? '',
-            'branch.name': caseDetail.branchCode,
-          }),
-        );
+        if (!macro || !context) return;
+        onInsert(macroText(macro, [caseDetail.language, i18n.language], context));
       }}
     />
   );

@@ -15,6 +15,7 @@ import { MessageAttachments } from '../../caseWorkspace/MessageAttachments';
 import { useCollisionSafeReply, type ReplyValues } from '../../caseWorkspace/useCollisionSafeReply';
 import { MacroPicker } from '../components/MacroPicker';
 import { SlaDueTag } from '../components/SlaDueTag';
+import { useCaseMacroContext } from '../components/useCaseMacroContext';
 import { CommitmentsCard } from '../../automation/components/CommitmentsCard';
 
 type Status = (typeof caseStatuses)[number];
@@ -33,6 +34,7 @@ export function CaseDetailPage() {
   const visibility = Form.useWatch('visibility', form);
   const draft = Form.useWatch('body', form) ?? '';
   const analyses = useCaseAnalyses(id);
+  const macroContext = useCaseMacroContext(detail.data);
 
   if (detail.isPending) return <PageLoading />;
   if (detail.error) return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -110,7 +112,7 @@ export function CaseDetailPage() {
                     onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))}
                   />
                 </Form.Item>
-                <KnowledgeSuggestions caseId={c.id} placeholders={{ 'customer.name': c.customer.name, 'case.reference': c.reference, 'case.subject': c.subject }} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
+                <KnowledgeSuggestions caseId={c.id} placeholders={macroContext} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
                 <Form.Item name="body" label={t('cases.message')} rules={[{ required: true, message: t('validation.required') }]}>
                   <Input.TextArea rows={4} />
                 </Form.Item>

@@ -8,7 +8,7 @@ import { useRealtimeEvent } from '../../../shared/realtime';
 import { useBranchList } from '../../../shared/session';
 import { useProblemReporter } from '../../../shared/ui';
 import { useChatCase, useEndChat, useReplyToChat, useStaffTyping, useTransferChat, type ChatDetail } from '../api/useChats';
-import { handOverPrefix, handOverReason, statusColour } from './chatLabels';
+import { handOverText, statusColour } from './chatLabels';
 
 /** One conversation: the transcript, the reply box for the staff member who accepted it, transfer, end and case. */
 export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: boolean; canWrite: boolean }) {
@@ -105,11 +105,7 @@ export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: b
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {who(m.sender, m.authorName)} · {formatDateTime(m.createdAt, i18n.language)}
             </Typography.Text>
-            <div style={{ whiteSpace: 'pre-wrap' }}>
-              {m.sender === 'system' && m.body.startsWith(handOverPrefix)
-                ? t('chat.handover', { reason: handOverReason(t as unknown as Parameters<typeof handOverReason>[0], m.body.slice(handOverPrefix.length)) })
-                : m.body}
-            </div>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{handOverText(t, m.sender, m.body) ?? m.body}</div>
           </div>
         ))}
       </Flex>

@@ -11,7 +11,7 @@ import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../share
 import { useAcceptChat, useChat, useChatList, type ChatSummary } from '../api/useChats';
 import { BotSummaryCard } from '../components/BotSummaryCard';
 import { ChatThread } from '../components/ChatThread';
-import { handOverPrefix, handOverReason, statusColour } from '../components/chatLabels';
+import { handOverText, statusColour } from '../components/chatLabels';
 
 /** The chat console: waiting and active web chats and messaging conversations of the current branch, and the open one. */
 export function ChatsPage() {
@@ -73,9 +73,7 @@ export function ChatsPage() {
         }
         description={
           <>
-            <Typography.Text ellipsis style={{ maxWidth: 260, display: 'block' }}>{c.lastMessage?.startsWith(handOverPrefix)
-                ? t('chat.handover', { reason: handOverReason(t as unknown as Parameters<typeof handOverReason>[0], c.lastMessage.slice(handOverPrefix.length)) })
-                : (c.lastMessage ?? '—')}</Typography.Text>
+            <Typography.Text ellipsis style={{ maxWidth: 260, display: 'block' }}>{handOverText(t, c.lastSender, c.lastMessage) ?? c.lastMessage ?? '—'}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatDateTime(c.createdAt, i18n.language)}
               {c.assigneeName ? ` · ${c.assigneeName}` : ''}

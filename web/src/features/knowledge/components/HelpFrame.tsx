@@ -20,8 +20,3 @@ export function HelpFrame({ branch, branchName, hero, children }: { branch?: str
     </div>
   );
 }
-
-/** Where an article lives: under the branch's help centre when there is one. */
-export function helpArticlePath(id: string, branch?: string): string {
-  return branch ? `/help/${branch}/a/${id}` : `/help/a/${id}`;
-}

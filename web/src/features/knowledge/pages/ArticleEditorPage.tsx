@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { supportedLanguages } from '../../../shared/i18n/languages';
-import { Markdown } from '../../../shared/knowledge';
+import { helpArticlePath, Markdown } from '../../../shared/knowledge';
 import { PageHeading } from '../../../shared/layout';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { articleStates, useArticle, useSaveArticle, type ArticleRequest } from '../api/useKnowledge';
@@ -199,7 +199,7 @@ export function ArticleEditorPage() {
                   ]}
                 />
                 {a.state === 'published' && (
-                  <Typography.Link href={`/help/a/${a.id}`} target="_blank">
+                  <Typography.Link href={helpArticlePath(a.id, a.branch)} target="_blank">
                     {t('knowledge.openInHelpCentre')}
                   </Typography.Link>
                 )}

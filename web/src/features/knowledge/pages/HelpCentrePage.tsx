@@ -2,10 +2,11 @@ import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api';
+import { helpArticlePath } from '../../../shared/knowledge';
 import { usePageTitle } from '../../../shared/layout';
 import { languageName } from '../components/languageName';
 import { useHelpCentre, useHelpSearch } from '../api/useKnowledge';
-import { HelpFrame, helpArticlePath } from '../components/HelpFrame';
+import { HelpFrame } from '../components/HelpFrame';
 import { SnippetText } from '../components/SnippetText';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macroText, type MacroContext } from './macroText';
+import { fillPlaceholders, macroText, type MacroContext } from './macroText';
 
 const context: MacroContext = {
   'customer.name': '김민준',
@@ -18,5 +18,13 @@ describe('macroText', () => {
   it('falls back to the next language, then to any text, and leaves unknown placeholders visible', () => {
     expect(macroText({ body: { 'en-US': 'Hello {{customer.name}}' } }, ['zh-TW', 'en-US'], context)).toBe('Hello 김민준');
     expect(macroText({ body: { 'zh-CN': '您好 {{customer.title}}' } }, ['ko-KR'], context)).toBe('您好 {{customer.title}}');
+  });
+});
+
+describe('fillPlaceholders', () => {
+  it('fills every spacing the editor accepts and leaves a placeholder without a value as written', () => {
+    expect(fillPlaceholders('{{customer.name}}，您好！{{ case.reference }} · {{branch.name}}', { 'customer.name': '王芳', 'case.reference': 'TP-000123' })).toBe(
+      '王芳，您好！TP-000123 · {{branch.name}}',
+    );
   });
 });
