@@ -142,6 +142,37 @@ public sealed class CaseRuleApiTests : IDisposable
     }
 
     [Fact]
+    public async Task TimeBasedRule_ReachesAMatchingCase_BehindMoreThanABatchOfOlderCasesThatDoNotMatch()
+    {
+        var (manager, staff) = await SetUpAsync();
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Urgent for a day", "hoursSinceCreated",
+            [new { field = "priority", @operator = "is", value = "urgent" }], [new { type = "addTag", value = "overdue" }], hours: 24)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var matching = (await OpenAsync(staff, Case("Card still blocked")))["id"]!.GetValue<Guid>();
+        var old = DateTime.UtcNow.AddHours(-72);
+        await app.WithDbAsync(async db =>
+        {
+            var branchId = await db.Branches.Where(b => b.Code == "SH").Select(b => b.Id).SingleAsync();
+            // Older than the matching case and due by time, but not urgent: more of them than one pass takes.
+            for (var i = 0; i < AutomationMonitor.BatchSize + 5; i++)
+                db.Cases.Add(new Touchpoint.Server.Features.Cases.SupportCase
+                {
+                    Number = 900_000 + i, Reference = $"OLD-{i}", BranchId = branchId, Subject = "Old question", Channel = "phone",
+                    CustomerName = "Lee Min-jun", CreatedAt = old.AddSeconds(i), UpdatedAt = old.AddSeconds(i),
+                });
+            await db.SaveChangesAsync();
+            return await db.Cases.Where(c => c.Id == matching).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Priority, "urgent").SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddHours(-30)));
+        });
+        var monitor = app.Services.GetRequiredService<AutomationMonitor>();
+        Assert.Equal((1, 0), await monitor.CheckAsync(CancellationToken.None));
+        Assert.Equal(["overdue"], Tags(await (await staff.GetAsync($"/api/cases/{matching}")).JsonAsync()));
+        // Only the case that matched left a firing row; the old ones cost nothing but a read.
+        Assert.Equal(1, await app.WithDbAsync(db => db.CaseRuleFirings.CountAsync(f => f.EventKey == AutomationMonitor.TimedKey)));
+        Assert.Equal((0, 0), await monitor.CheckAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task MacroAction_RepliesInTheCaseLanguage_WithPlaceholdersFilled()
     {
         var (manager, staff) = await SetUpAsync();
