@@ -108,9 +108,7 @@ public static class CaseWork
         {
             var assignee = await UserAccess(cases, assigneeId, ct);
             if (assignee is null || !assignee.IsActive) v.Add("assigneeId", "validation.unknownUser");
-            else if (!assignee.Permissions.Contains(Permissions.CasesWrite)
-                     || !(assignee.Permissions.Contains(Permissions.BranchesAll) || assignee.BranchCodes.Contains(branch!.Branch.Code)))
-                v.Add("assigneeId", "validation.assigneeScope");
+            else if (!assignee.CanWorkCasesIn(branch!.Branch.Code)) v.Add("assigneeId", "validation.assigneeScope");
         }
         if (!v.IsValid) return v.Problem();
         c.AssigneeId = r.AssigneeId;

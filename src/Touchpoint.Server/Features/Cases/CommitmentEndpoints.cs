@@ -60,9 +60,7 @@ public static class CommitmentEndpoints
         {
             var access = await UserAccessCache.LoadAsync(cases.Db, responsibleId, ct);
             if (access is null || !access.IsActive) v.Add("responsibleId", "validation.unknownUser");
-            else if (!access.Permissions.Contains(Permissions.CasesWrite)
-                     || !(access.Permissions.Contains(Permissions.BranchesAll) || access.BranchCodes.Contains(branch.Branch.Code)))
-                v.Add("responsibleId", "validation.assigneeScope");
+            else if (!access.CanWorkCasesIn(branch.Branch.Code)) v.Add("responsibleId", "validation.assigneeScope");
         }
         if (r.EncounterId is { } encounterId && !await cases.Db.Encounters.AnyAsync(e => e.Id == encounterId && e.BranchId == c.BranchId, ct))
             v.Add("encounterId", "validation.unknownEncounter");
