@@ -75,14 +75,10 @@ public static class EmailInbound
         {
             var caseBranch = (await cases.BranchAsync(existing.BranchId, ct))!;
             var now = cases.Now;
-            if (existing.Status is CaseStatuses.PendingCustomer or CaseStatuses.Solved)
-                await CaseWork.MoveAsync(cases, existing, caseBranch.Branch, CaseStatuses.Open, ct);
-            SlaClock.CustomerReplied(existing, await cases.PolicyForAsync(existing, ct), CaseCreation.CalendarOf(caseBranch.Branch), now);
-            existing.UpdatedAt = now;
             var added = InboundMessage(existing.Id, mail, parsed, body, now);
             db.CaseMessages.Add(added);
             await attachments.AddInboundAsync(db, existing.Id, added.Id, parsed.Attachments, now, ct);
-            await cases.Automation.CaseChangedAsync(cases, existing, caseBranch.Branch, Features.Automation.RuleEvents.CustomerMessage, ct);
+            await CaseWork.CustomerWroteAsync(cases, existing, caseBranch.Branch, ct);
             mail.Status = InboundMailStatuses.Threaded;
             mail.CaseId = existing.Id;
             await db.SaveChangesAsync(ct);
