@@ -62,9 +62,10 @@ public sealed class ChatWork(
             else if (sender == ChatSenders.Staff)
                 await db.ChatConversations.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StaffTypingAt, (DateTime?)null), ct);
             if (callbackKey is not null) outbox.Enqueue(db, c, message, callbackKey);
-            // The visitor writing in a chat that has a case is the customer writing on it, as an email reply is.
+            // The visitor writing in a chat that has a case is the customer writing on it, as an email reply is (a
+            // closed case stays closed and runs nothing: it is final).
             if (sender == ChatSenders.Visitor && c.CaseId is { } caseId
-                && await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) is { } onCase
+                && await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId && x.Status != CaseStatuses.Closed, ct) is { } onCase
                 && await cases.BranchAsync(onCase.BranchId, ct) is { } layout)
             {
                 await CaseWork.CustomerWroteAsync(cases, onCase, layout.Branch, ct);
