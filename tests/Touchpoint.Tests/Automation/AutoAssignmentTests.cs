@@ -1,8 +1,12 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Server.Features.Automation;
+using Touchpoint.Server.Platform.Data.Migrations;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Automation;
@@ -94,6 +98,77 @@ public sealed class AutoAssignmentTests : IDisposable
         var me = await (await frontline.GetAsync("/api/assignment/me")).JsonAsync();
         Assert.True(me["isAvailable"]!.GetValue<bool>());
         Assert.Equal(["loans"], me["skills"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Choosing_ReadsEveryCandidateAtOnce_AndCountsLoadsFromTheAssigneeIndex()
+    {
+        var commands = new CommandLog();
+        using var logged = new TouchpointFactory(services: s => s.AddSingleton<IInterceptor>(commands));
+        var (_, staff) = await PoolAsync(logged, people: 5, capacity: 3);
+        // Available with room, but in another branch: never a candidate for Shanghai's cases.
+        await logged.CreateBranchAsync("BJ");
+        var elsewhere = await logged.StaffAsync("Frontline", "BJ");
+        await (await elsewhere.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = true })).ShouldBeAsync(HttpStatusCode.OK);
+
+        var (chosen, sql) = await logged.WithDbAsync(async db =>
+        {
+            var branchId = await db.Branches.Where(b => b.Code == "SH").Select(b => b.Id).SingleAsync();
+            var c = new Touchpoint.Server.Features.Cases.SupportCase { Reference = "X", Subject = "Card blocked", Channel = "phone", CustomerName = "Chen Jia", BranchId = branchId };
+            await using var tx = await db.Database.BeginTransactionAsync();
+            commands.Start();
+            var who = await AutoAssigner.AssignAsync(db, c, "SH", DateTime.UtcNow, CancellationToken.None);
+            return (who, commands.Stop());
+        });
+        Assert.Contains(chosen, staff.Select(x => (Guid?)x.Id));
+        // The pool's lock, the candidates with their roles and branches, their loads, the round-robin mark: never one per person.
+        Assert.Equal(4, sql.Count);
+
+        var loads = sql.Single(x => x.CommandText.Contains("GROUP BY"));
+        var plan = await logged.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + loads.CommandText;
+            foreach (var (name, value) in loads.Parameters) command.Parameters.Add(new SqliteParameter(name, value));
+            var details = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+            return details;
+        });
+        Assert.Contains(plan, d => d.Contains(M0021_CaseAssigneeLoads.IndexName + " "));
+    }
+
+    /// <summary>The commands a database context runs between <see cref="Start"/> and <see cref="Stop"/>, with their parameters.</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        private List<(string CommandText, List<(string, object?)> Parameters)>? log;
+
+        public void Start() => log = [];
+
+        public List<(string CommandText, List<(string, object?)> Parameters)> Stop()
+        {
+            var done = log!;
+            log = null;
+            return done;
+        }
+
+        private void Record(DbCommand command) =>
+            log?.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Fact]

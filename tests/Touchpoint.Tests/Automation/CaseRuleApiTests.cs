@@ -109,8 +109,84 @@ public sealed class CaseRuleApiTests : IDisposable
         var after = await (await staff.GetAsync($"/api/cases/{c["id"]}")).JsonAsync();
         Assert.Equal(["waiting"], Tags(after));
         Assert.Single(after["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>() == "Remind the customer in two days.");
-        var firings = (await (await staff.GetAsync($"/api/cases/{c["id"]}/rule-firings")).JsonAsync()).AsArray();
-        Assert.Equal(["First", "Second"], firings.Select(f => f!["ruleName"]!.GetValue<string>()));
+        // One note for the event names both rules in order; a change event leaves no firing row (it recurs by nature).
+        var note = Assert.Single(after["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>().Contains("First"))!["body"]!.GetValue<string>();
+        Assert.True(note.IndexOf("First", StringComparison.Ordinal) < note.IndexOf("Second", StringComparison.Ordinal));
+        Assert.Empty((await (await staff.GetAsync($"/api/cases/{c["id"]}/rule-firings")).JsonAsync()).AsArray());
+
+        // Every later change runs them again: the tag stays, so the second rule notes each of the two changes.
+        await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/status", new { status = "open" })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/status", new { status = "pendingCustomer" })).ShouldBeAsync(HttpStatusCode.OK);
+        after = await (await staff.GetAsync($"/api/cases/{c["id"]}")).JsonAsync();
+        Assert.Equal(3, after["messages"]!.AsArray().Count(m => m!["body"]!.GetValue<string>() == "Remind the customer in two days."));
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseRuleFirings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task PriorityChangedByARule_MovesTheRunningClocksToTheNewPolicy()
+    {
+        var (manager, staff) = await SetUpAsync();
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Assigned means urgent", "caseUpdated",
+            [new { field = "assignee", @operator = "set" }], [new { type = "setPriority", value = "urgent" }])))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var c = await OpenAsync(staff, Case("Card blocked abroad"));
+        static DateTime At(JsonNode c, string field) => c["sla"]![field]!.GetValue<DateTime>();
+        var (firstBefore, resolutionBefore) = (At(c, "firstResponseDueAt"), At(c, "resolutionDueAt"));
+
+        var me = (await (await staff.GetAsync("/api/me")).JsonAsync())["id"]!.GetValue<Guid>();
+        await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/assign", new { assigneeId = me })).ShouldBeAsync(HttpStatusCode.OK);
+        var after = await (await staff.GetAsync($"/api/cases/{c["id"]}")).JsonAsync();
+        Assert.Equal("urgent", after["priority"]!.GetValue<string>());
+        // The branch works around the clock: the time spent so far stays spent, the targets shrink to urgent's (4 h -> 30 min, 24 h -> 4 h).
+        Assert.Equal(firstBefore - TimeSpan.FromMinutes(210), At(after, "firstResponseDueAt"));
+        Assert.Equal(resolutionBefore - TimeSpan.FromHours(20), At(after, "resolutionDueAt"));
+        Assert.Equal(At(after, "firstResponseDueAt"), after["sla"]!["dueAt"]!.GetValue<DateTime>());
+    }
+
+    [Fact]
+    public async Task CustomerWritingInTheChatOfACase_RunsTheCustomerWroteRules_AsAnEmailReplyDoes()
+    {
+        using var chat = new TouchpointFactory(settings: Chat.ChatWidgetTests.NoBot());
+        await chat.CreateBranchAsync("SH");
+        var manager = await chat.StaffAsync("Manager", "SH");
+        var staff = await chat.StaffAsync("Frontline", "SH");
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Customer wrote", "customerMessage", [], [new { type = "addTag", value = "customer-wrote" }])))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var (visitor, started) = await Chat.ChatWidgetTests.StartAsync(chat, new { branch = "SH", name = "王小明", message = "我的卡被锁了" });
+        var chatId = started["conversation"]!["id"]!.GetValue<string>();
+        await (await staff.PostAsync($"/api/chats/{chatId}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        var caseId = (await (await staff.PostAsJsonAsync($"/api/chats/{chatId}/case", new { subject = "卡被锁" })).JsonAsync(HttpStatusCode.Created))["caseId"]!.GetValue<Guid>();
+        await (await staff.PostAsJsonAsync($"/api/cases/{caseId}/status", new { status = "pendingCustomer" })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync($"/api/chats/{chatId}/messages", new { body = "请问是哪张卡？" })).ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Empty(Tags(await (await staff.GetAsync($"/api/cases/{caseId}")).JsonAsync())); // staff lines are not the customer
+
+        await (await visitor.PostAsJsonAsync("/api/chat/visitor/messages", new { body = "尾号 4821 的那张" })).ShouldBeAsync(HttpStatusCode.Created);
+        var after = await (await staff.GetAsync($"/api/cases/{caseId}")).JsonAsync();
+        Assert.Equal(["customer-wrote"], Tags(after));
+        Assert.Equal("open", after["status"]!.GetValue<string>()); // waiting on the customer no more
+        Assert.Contains(after["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>().Contains("Customer wrote"));
+    }
+
+    [Fact]
+    public async Task RulesThatUndoEachOther_RunOncePerEvent_AndNeverLoop()
+    {
+        var (manager, staff) = await SetUpAsync();
+        // Each rule's change is the other's condition, and each reacts to the very kind of change it makes.
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Back to open", "statusChanged",
+            [new { field = "status", @operator = "is", value = "pendingCustomer" }], [new { type = "setStatus", value = "open" }], position: 10)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Back to pending", "caseUpdated",
+            [new { field = "status", @operator = "is", value = "open" }], [new { type = "setStatus", value = "pendingCustomer" }, new { type = "setPriority", value = "high" }], position: 20)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+
+        var c = await OpenAsync(staff, Case("Card replacement"));
+        var moved = await (await staff.PostAsJsonAsync($"/api/cases/{c["id"]}/status", new { status = "pendingCustomer" })).JsonAsync();
+        // The first put it back to open, the second (seeing that) back to pending: each once, and nothing ran again.
+        Assert.Equal("pendingCustomer", moved["status"]!.GetValue<string>());
+        Assert.Equal("high", moved["priority"]!.GetValue<string>());
+        var notes = moved["messages"]!.AsArray().Select(m => m!["body"]!.GetValue<string>()).Where(b => b.Contains("Back to")).ToList();
+        var note = Assert.Single(notes);
+        Assert.Equal(2, note.Split('\n').Length);
     }
 
     [Fact]
@@ -139,6 +215,37 @@ public sealed class CaseRuleApiTests : IDisposable
         Assert.Equal("Nobody has this case", alert["data"]!["message"]!.GetValue<string>());
         Assert.Equal(["stale"], Tags(await (await staff.GetAsync($"/api/cases/{oldId}")).JsonAsync()));
         Assert.Empty(Tags(await (await staff.GetAsync($"/api/cases/{fresh["id"]}")).JsonAsync()));
+    }
+
+    [Fact]
+    public async Task TimeBasedRule_ReachesAMatchingCase_BehindMoreThanABatchOfOlderCasesThatDoNotMatch()
+    {
+        var (manager, staff) = await SetUpAsync();
+        await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Urgent for a day", "hoursSinceCreated",
+            [new { field = "priority", @operator = "is", value = "urgent" }], [new { type = "addTag", value = "overdue" }], hours: 24)))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        var matching = (await OpenAsync(staff, Case("Card still blocked")))["id"]!.GetValue<Guid>();
+        var old = DateTime.UtcNow.AddHours(-72);
+        await app.WithDbAsync(async db =>
+        {
+            var branchId = await db.Branches.Where(b => b.Code == "SH").Select(b => b.Id).SingleAsync();
+            // Older than the matching case and due by time, but not urgent: more of them than one pass takes.
+            for (var i = 0; i < AutomationMonitor.BatchSize + 5; i++)
+                db.Cases.Add(new Touchpoint.Server.Features.Cases.SupportCase
+                {
+                    Number = 900_000 + i, Reference = $"OLD-{i}", BranchId = branchId, Subject = "Old question", Channel = "phone",
+                    CustomerName = "Lee Min-jun", CreatedAt = old.AddSeconds(i), UpdatedAt = old.AddSeconds(i),
+                });
+            await db.SaveChangesAsync();
+            return await db.Cases.Where(c => c.Id == matching).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Priority, "urgent").SetProperty(c => c.CreatedAt, DateTime.UtcNow.AddHours(-30)));
+        });
+        var monitor = app.Services.GetRequiredService<AutomationMonitor>();
+        Assert.Equal((1, 0), await monitor.CheckAsync(CancellationToken.None));
+        Assert.Equal(["overdue"], Tags(await (await staff.GetAsync($"/api/cases/{matching}")).JsonAsync()));
+        // Only the case that matched left a firing row; the old ones cost nothing but a read.
+        Assert.Equal(1, await app.WithDbAsync(db => db.CaseRuleFirings.CountAsync(f => f.EventKey == AutomationMonitor.TimedKey)));
+        Assert.Equal((0, 0), await monitor.CheckAsync(CancellationToken.None));
     }
 
     [Fact]

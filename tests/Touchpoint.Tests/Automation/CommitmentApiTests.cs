@@ -44,7 +44,9 @@ public sealed class CommitmentApiTests : IDisposable
         Assert.Single(mine.AsArray());
         Assert.Equal("SH", mine[0]!["branchCode"]!.GetValue<string>());
         var thread = await (await staff.GetAsync($"/api/cases/{id}")).JsonAsync();
-        Assert.Contains(thread["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>().Contains("周三下午三点回电"));
+        // The thread notes the commitment and its due time, not what was promised (that may name the customer).
+        Assert.Contains(thread["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>().Contains(local.ToString("yyyy-MM-dd HH:mm")));
+        Assert.DoesNotContain(thread["messages"]!.AsArray(), m => m!["body"]!.GetValue<string>().Contains("周三下午三点回电"));
 
         var kept = await (await staff.PostAsJsonAsync($"/api/commitments/{created["id"]}/kept", new { })).JsonAsync();
         Assert.Equal("kept", kept["status"]!.GetValue<string>());
@@ -140,6 +142,9 @@ public sealed class CommitmentApiTests : IDisposable
         var row = await app.WithDbAsync(db => db.Commitments.SingleAsync(x => x.CaseId == id));
         Assert.Equal("", row.Promise);
         Assert.Equal(CommitmentStatuses.Open, row.Status);
+        // The thread's notes about the commitment never carried the promise, so nothing of it is left there.
+        Assert.NotEmpty(await app.WithDbAsync(db => db.CaseMessages.Where(m => m.CaseId == id).ToListAsync()));
+        Assert.False(await app.WithDbAsync(db => db.CaseMessages.AnyAsync(m => m.Body.Contains("王小明的新卡"))));
     }
 
     public void Dispose() => app.Dispose();

@@ -13,8 +13,8 @@ public sealed class SlaClockTests
         Priority = CasePriorities.Normal, FirstResponseMinutes = 60, NextResponseMinutes = 120, ResolutionMinutes = 16 * 60, WarnAtPercent = 75,
     };
 
-    private static DateTime Sh(int day, int hour, int minute = 0) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0, DateTimeKind.Unspecified), Shanghai);
+    private static DateTime Sh(int day, int hour, int minute = 0, int second = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, second, DateTimeKind.Unspecified), Shanghai);
 
     private static SupportCase NewCase() => new() { Reference = "TP-000001", Subject = "s", Channel = "email", CustomerName = "c" };
 
@@ -45,6 +45,52 @@ public sealed class SlaClockTests
         Assert.Null(c.NextResponseDueAt);
         Assert.Equal(Sh(23, 10, 30), c.FirstRespondedAt);
         Assert.False(c.SlaBreached);
+    }
+
+    private static readonly SlaPolicy Urgent = new()
+    {
+        Priority = CasePriorities.Urgent, FirstResponseMinutes = 30, NextResponseMinutes = 60, ResolutionMinutes = 4 * 60, WarnAtPercent = 75,
+    };
+
+    [Fact]
+    public void NewPolicy_KeepsTheWorkingTimeSpent_AndAppliesItsOwnTargets()
+    {
+        var c = NewCase();
+        SlaClock.Start(c, Policy, Calendar, Sh(23, 16, 40));         // first response due Tuesday 09:40
+        SlaClock.PolicyChanged(c, Policy, Urgent, Calendar, Sh(24, 9)); // 20 working minutes spent overnight
+        Assert.Equal(Sh(24, 9, 10), c.FirstResponseDueAt);              // 30 minutes in all: 10 left
+        Assert.Equal(Sh(24, 12, 40), c.ResolutionDueAt);                // 4 working hours from Monday 16:40
+        Assert.Equal(Sh(24, 9, 10), c.SlaDueAt);
+        Assert.Equal(Sh(24, 9, 2, 30), c.SlaWarnAt);                    // a quarter of the new 30 minutes before
+        Assert.False(c.SlaBreached);
+
+        // And back: the longer targets count from the same start.
+        SlaClock.PolicyChanged(c, Urgent, Policy, Calendar, Sh(24, 9, 5));
+        Assert.Equal(Sh(24, 9, 40), c.FirstResponseDueAt);
+        Assert.Equal(Sh(25, 16, 40), c.ResolutionDueAt);
+    }
+
+    [Fact]
+    public void NewPolicy_WhilePaused_CountsFromThePause_AndATargetAlreadyPassedIsBreached()
+    {
+        var c = NewCase();
+        SlaClock.Start(c, Policy, Calendar, Sh(23, 9));
+        SlaClock.StaffReplied(c, Policy, Calendar, Sh(23, 9, 30));
+        c.Status = CaseStatuses.PendingCustomer;
+        SlaClock.StatusChanged(c, CaseStatuses.Open, Policy, Calendar, Sh(23, 13)); // 4 of 16 working hours spent
+        SlaClock.PolicyChanged(c, Policy, Urgent, Calendar, Sh(25, 10));             // the 4 hours urgent allows are gone
+        Assert.Null(c.SlaDueAt);
+        Assert.Equal(Sh(23, 13), c.ResolutionDueAt);
+        c.Status = CaseStatuses.Open;
+        SlaClock.StatusChanged(c, CaseStatuses.PendingCustomer, Urgent, Calendar, Sh(25, 11));
+        Assert.Equal(Sh(23, 13), c.ResolutionDueAt); // due the moment the pause began: nothing left to shift
+        Assert.True(c.SlaBreached);
+
+        var running = NewCase();
+        SlaClock.Start(running, Policy, Calendar, Sh(23, 9));
+        SlaClock.PolicyChanged(running, Policy, Urgent, Calendar, Sh(23, 15)); // 6 hours spent of a now 4-hour target
+        Assert.Equal(Sh(23, 13), running.ResolutionDueAt);
+        Assert.True(running.SlaBreached);
     }
 
     [Fact]

@@ -101,6 +101,13 @@ public sealed class ChatConsoleTests : IDisposable
         Assert.NotNull(badStatus["errors"]!["status"]);
 
         await (await shanghai.PostAsync($"/api/chats/{id}/accept", null)).ShouldBeAsync(HttpStatusCode.OK);
+        // Handed to a person only if they work cases in the chat's branch: not a trainer, not Taipei staff for Shanghai.
+        foreach (var who in new[] { trainer, taipei })
+        {
+            var userId = (await (await who.GetAsync("/api/me")).JsonAsync())["id"]!.GetValue<Guid>();
+            var refused = await (await shanghai.PostAsJsonAsync($"/api/chats/{id}/transfer", new { userId })).ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.NotNull(refused["errors"]!["userId"]);
+        }
         var moved = await (await shanghai.PostAsJsonAsync($"/api/chats/{id}/transfer", new { branch = "TPE" })).JsonAsync();
         Assert.Equal("TPE", moved["summary"]!["branch"]!.GetValue<string>());
         Assert.Equal("waiting", moved["summary"]!["status"]!.GetValue<string>());

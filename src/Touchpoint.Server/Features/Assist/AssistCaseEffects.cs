@@ -86,12 +86,13 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
         var next = AssistEscalation.NextPriority(c.Priority);
         if (next is null || !CaseStatuses.IsActive(c.Status)) return false;
         var from = c.Priority;
+        var policyBefore = await cases.PolicyForAsync(c, ct);
         c.Priority = next;
         a.Escalated = true;
         a.EscalationReason = reason;
         var branch = await cases.BranchAsync(c.BranchId, ct);
         if (branch is not null)
-            SlaClock.Refresh(c, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch.Branch), cases.Now);
+            SlaClock.PolicyChanged(c, policyBefore, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch.Branch), cases.Now);
         var anger = a.Emotions.GetValueOrDefault("anger");
         audit.Record(AuditActions.CasePriorityRaised, $"case:{c.Reference}",
             new { from, to = next, reason, anger, sentiment = a.Sentiment, text = $"{a.OwnerKind}:{a.OwnerId}" }, actorOverride: Actor);

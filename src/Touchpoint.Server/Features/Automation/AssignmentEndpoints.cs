@@ -161,9 +161,7 @@ public static class AssignmentEndpoints
     {
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         var rows = await db.StaffAvailability.AsNoTracking().Where(a => ids.Contains(a.UserId)).ToDictionaryAsync(a => a.UserId, ct);
-        var loads = await db.Cases.Where(x => x.AssigneeId != null && ids.Contains(x.AssigneeId.Value)
-                && x.Status != CaseStatuses.Solved && x.Status != CaseStatuses.Closed)
-            .GroupBy(x => x.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var loads = await AutoAssigner.OpenLoadsAsync(db, ids, ct);
         return users.Select(u =>
         {
             var a = rows.GetValueOrDefault(u.Id) ?? new StaffAvailability { UserId = u.Id };

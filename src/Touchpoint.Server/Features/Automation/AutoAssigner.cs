@@ -20,21 +20,19 @@ public static class AutoAssigner
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Turn, p => p.Turn + 1), ct);
         if (locked == 0) return null;
 
+        // Everyone available, with what they may do and where, in one read; then the open cases of those who qualify.
         var present = await db.StaffAvailability.AsNoTracking().Where(a => a.IsAvailable)
-            .Join(db.Users.Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => a).ToListAsync(ct);
-        var eligible = new List<StaffAvailability>();
-        foreach (var a in present)
-        {
-            var access = await UserAccessCache.LoadAsync(db, a.UserId, ct);
-            if (access is { IsActive: true } && access.Permissions.Contains(Permissions.CasesWrite)
-                && (access.Permissions.Contains(Permissions.BranchesAll) || access.BranchCodes.Contains(branchCode, StringComparer.OrdinalIgnoreCase)))
-                eligible.Add(a);
-        }
+            .Join(db.Users.Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => new
+            {
+                Availability = a,
+                Roles = u.Roles.Select(r => r.Role).ToList(),
+                Branches = u.Branches.Select(b => b.Branch!.Code).ToList(),
+            })
+            .ToListAsync(ct);
+        var eligible = present.Where(p => UserAccess.CanWorkCasesIn(Permissions.ForRoles(p.Roles), p.Branches, branchCode))
+            .Select(p => p.Availability).ToList();
         if (eligible.Count == 0) return null;
-        var ids = eligible.Select(a => a.UserId).ToList();
-        var loads = await db.Cases.Where(x => x.AssigneeId != null && ids.Contains(x.AssigneeId.Value)
-                && x.Status != CaseStatuses.Solved && x.Status != CaseStatuses.Closed)
-            .GroupBy(x => x.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var loads = await OpenLoadsAsync(db, eligible.Select(a => a.UserId).ToList(), ct);
         var chosen = AssignmentChoice.Choose(
             eligible.Select(a => new AssignmentCandidate(a.UserId, a.Skills, a.Capacity, loads.GetValueOrDefault(a.UserId), a.LastAssignedAt)),
             c.Category, c.Language);
@@ -43,4 +41,10 @@ public static class AutoAssigner
         await db.StaffAvailability.Where(a => a.UserId == chosen.UserId).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastAssignedAt, now), ct);
         return chosen.UserId;
     }
+
+    /// <summary>How many open cases (not solved or closed) each of the users carries; users with none are absent.</summary>
+    public static Task<Dictionary<Guid, int>> OpenLoadsAsync(TouchpointDb db, List<Guid> userIds, CancellationToken ct) =>
+        db.Cases.Where(x => x.AssigneeId != null && userIds.Contains(x.AssigneeId.Value)
+                && x.Status != CaseStatuses.Solved && x.Status != CaseStatuses.Closed)
+            .GroupBy(x => x.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 }

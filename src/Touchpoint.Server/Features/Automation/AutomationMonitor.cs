@@ -14,6 +14,9 @@ public sealed class AutomationMonitor(IServiceScopeFactory scopes, TimeProvider 
 {
     public const string TimedKey = "timed";
 
+    /// <summary>How many cases a rule fires on per pass, and how many candidates are read per page.</summary>
+    public const int BatchSize = 200;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(SlaMonitor.Interval, clock);
@@ -47,12 +50,39 @@ public sealed class AutomationMonitor(IServiceScopeFactory scopes, TimeProvider 
                 _ => q.Where(c => c.SlaDueAt != null && c.SlaDueAt <= now + hours),
             };
             var ruleId = rule.Id;
-            var due = await q.Where(c => !db.CaseRuleFirings.Any(f => f.RuleId == ruleId && f.CaseId == c.Id && f.EventKey == TimedKey))
-                .OrderBy(c => c.CreatedAt).Select(c => c.Id).Take(200).ToListAsync(ct);
-            foreach (var id in due)
+            q = q.Where(c => !db.CaseRuleFirings.Any(f => f.RuleId == ruleId && f.CaseId == c.Id && f.EventKey == TimedKey));
+            foreach (var id in await MatchingAsync(q, rule, ct))
                 if (await FireOnceAsync(cases, automation, rule, id, ct)) fired++;
         }
         return (fired, await AssignWaitingAsync(cases, ct));
+    }
+
+    /// <summary>
+    /// Up to a batch of due cases that meet the rule's conditions, oldest first. The conditions are checked here, on
+    /// untracked pages read in CreatedAt order, so that old cases that never match neither hide newer ones behind them
+    /// nor cost a gated transaction on every pass.
+    /// </summary>
+    private static async Task<List<Guid>> MatchingAsync(IQueryable<SupportCase> due, CaseRule rule, CancellationToken ct)
+    {
+        var matching = new List<Guid>();
+        DateTime? after = null;
+        List<Guid> seenAtAfter = []; // cases created at exactly `after` that an earlier page already read
+        while (matching.Count < BatchSize)
+        {
+            var q = due;
+            if (after is { } a)
+            {
+                var seen = seenAtAfter;
+                q = q.Where(c => c.CreatedAt > a || (c.CreatedAt == a && !seen.Contains(c.Id)));
+            }
+            var page = await q.OrderBy(c => c.CreatedAt).Take(BatchSize).ToListAsync(ct);
+            matching.AddRange(page.Where(c => RuleConditions.Match(rule, c)).Select(c => c.Id).Take(BatchSize - matching.Count));
+            if (page.Count < BatchSize) break;
+            var last = page[^1].CreatedAt;
+            seenAtAfter = last == after ? [.. seenAtAfter, .. page.Select(c => c.Id)] : page.Where(c => c.CreatedAt == last).Select(c => c.Id).ToList();
+            after = last;
+        }
+        return matching;
     }
 
     private static async Task<bool> FireOnceAsync(CaseContext cases, CaseAutomation automation, CaseRule rule, Guid caseId, CancellationToken ct)

@@ -39,9 +39,11 @@ public sealed class CaseRuleCache(TimeProvider clock)
 
 /// <summary>
 /// Runs the rules on a case inside the write that changed it (the caller saves), so a rule's changes and its audit note
-/// commit with the change or not at all. Loop protection: rules react to the event that happened, never to each
-/// other's changes, and each rule runs at most once per event per case (a firing row records it; for a case's
-/// creation and for time-based rules the row's key makes that once per case).
+/// commit with the change or not at all. Loop protection needs no bookkeeping: rules react to the event a person or a
+/// channel caused, a rule's own changes raise no event, and one event runs each rule at most once (the rules run in a
+/// single pass, each seeing the changes of those before it). Firing rows exist only where "once per case" must hold
+/// across writes and nodes: a case's creation and each time-based rule, whose row key refuses a second firing. What
+/// any rule did is also in the thread's note.
 /// </summary>
 public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realtime, EmailOutbox outbox)
 {
@@ -54,13 +56,15 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
         if (all.Count > 0)
         {
             var now = cases.Now;
-            var key = evt == RuleEvents.CaseCreated ? evt : $"{evt}:{now.Ticks}";
+            // Only creation happens once per case; other events recur, and each occurrence runs the rules afresh.
+            var onceKey = evt == RuleEvents.CaseCreated ? evt : null;
             var lines = new List<string>();
+            var words = new CaseWords(c);
             foreach (var rule in all)
             {
                 var applies = rule.Event == evt || (rule.Event == RuleEvents.CaseUpdated && evt is RuleEvents.StatusChanged or RuleEvents.CustomerMessage);
-                if (!applies || (rule.BranchId is { } b && b != c.BranchId) || !RuleConditions.Match(rule, c)) continue;
-                lines.Add(await ApplyAsync(cases, c, branch, rule, key, ct));
+                if (!applies || (rule.BranchId is { } b && b != c.BranchId) || !RuleConditions.Match(rule, words)) continue;
+                lines.Add(await ApplyAsync(cases, c, branch, rule, onceKey, ct));
             }
             // One note for all the rules this event ran, so the thread (and the write) grows by one row, not one per rule.
             if (lines.Count > 0) cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, now, string.Join("\n", lines)));
@@ -70,16 +74,20 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
             await AutoAssigner.AssignAsync(cases.Db, c, branch.Code, cases.Now, ct);
     }
 
-    /// <summary>Applies a rule's actions to the tracked case and records the firing and its note (the caller saves).</summary>
-    public async Task FireAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct) =>
-        cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, cases.Now, await ApplyAsync(cases, c, branch, rule, eventKey, ct)));
+    /// <summary>Applies a time-based rule's actions to the tracked case and records the firing and its note (the caller saves).</summary>
+    public async Task FireAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string onceKey, CancellationToken ct) =>
+        cases.Db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c, cases.Now, await ApplyAsync(cases, c, branch, rule, onceKey, ct)));
 
-    /// <summary>Applies a rule's actions and records the firing; returns the line for the audit note.</summary>
-    private async Task<string> ApplyAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string eventKey, CancellationToken ct)
+    /// <summary>
+    /// Applies a rule's actions; with <paramref name="onceKey"/> also records the firing under that key, whose primary
+    /// key refuses the same rule on the same case again. Returns the line for the audit note.
+    /// </summary>
+    private async Task<string> ApplyAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CaseRule rule, string? onceKey, CancellationToken ct)
     {
         var db = cases.Db;
         var now = cases.Now;
         var (priority, category) = (c.Priority, c.Category);
+        var policyBefore = await cases.PolicyForAsync(c, ct);
         var done = new List<string>();
         foreach (var action in rule.Actions)
         {
@@ -123,11 +131,16 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
             }
             done.Add(Messages.GetIn(c.Language, "automation.action." + action.Type, value ?? ""));
         }
-        // A new case whose priority or category a rule changed starts its clocks under the policy that now applies.
-        if (eventKey == RuleEvents.CaseCreated && (c.Priority != priority || c.Category != category))
-            SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch), c.CreatedAt);
+        // A new priority or category may bring another policy: a new case starts its clocks under it, a running one
+        // keeps the working time spent and takes the new targets.
+        if (c.Priority != priority || c.Category != category)
+        {
+            var policy = await cases.PolicyForAsync(c, ct);
+            if (onceKey == RuleEvents.CaseCreated) SlaClock.Start(c, policy, CaseCreation.CalendarOf(branch), c.CreatedAt);
+            else SlaClock.PolicyChanged(c, policyBefore, policy, CaseCreation.CalendarOf(branch), now);
+        }
         c.UpdatedAt = now;
-        db.CaseRuleFirings.Add(new CaseRuleFiring { RuleId = rule.Id, CaseId = c.Id, EventKey = eventKey, FiredAt = now });
+        if (onceKey is not null) db.CaseRuleFirings.Add(new CaseRuleFiring { RuleId = rule.Id, CaseId = c.Id, EventKey = onceKey, FiredAt = now });
         return Messages.GetIn(c.Language, "automation.note", rule.Name, done.Count == 0 ? "—" : string.Join("; ", done));
     }
 

@@ -7,7 +7,8 @@ namespace Touchpoint.Server.Features.Automation;
 /// <summary>
 /// A trigger or time-based automation: when <see cref="Event"/> happens to a case (of the branch, or any branch when
 /// <see cref="BranchId"/> is null) and the conditions hold (all, or any), the actions run. Rules run in
-/// <see cref="Position"/> order; each fires at most once per event per case (see <see cref="CaseRuleFiring"/>).
+/// <see cref="Position"/> order; each fires at most once per event, and once per case for creation and time-based
+/// events (see <see cref="CaseRuleFiring"/>).
 /// </summary>
 public sealed class CaseRule
 {
@@ -41,7 +42,10 @@ public sealed class RuleAction
     public string? Value { get; set; }
 }
 
-/// <summary>That a rule fired on a case for one event: the primary key is the loop protection.</summary>
+/// <summary>
+/// That a rule fired on a case where it may fire only once: at the case's creation ("caseCreated") or when its time
+/// came ("timed"). The primary key makes the second attempt fail, on another node too. Change events leave no row.
+/// </summary>
 public sealed class CaseRuleFiring
 {
     public Guid RuleId { get; set; }

@@ -10,11 +10,15 @@ namespace Touchpoint.Server.Features.Automation;
 /// </summary>
 public static class RuleConditions
 {
-    public static bool Match(CaseRule rule, SupportCase c) =>
-        rule.Conditions.Count == 0 || (rule.MatchAll ? rule.Conditions.All(x => Holds(x, c)) : rule.Conditions.Any(x => Holds(x, c)));
+    public static bool Match(CaseRule rule, SupportCase c) => Match(rule, new CaseWords(c));
 
-    public static bool Holds(RuleCondition condition, SupportCase c)
+    /// <summary>Pass the same <paramref name="words"/> for every rule run on one case, so its text is tokenized once.</summary>
+    public static bool Match(CaseRule rule, CaseWords words) =>
+        rule.Conditions.Count == 0 || (rule.MatchAll ? rule.Conditions.All(x => Holds(x, words)) : rule.Conditions.Any(x => Holds(x, words)));
+
+    public static bool Holds(RuleCondition condition, CaseWords words)
     {
+        var c = words.Case;
         if (condition.Field == RuleFields.Tags)
         {
             var has = !string.IsNullOrEmpty(condition.Value) && c.Tags.Contains(condition.Value, StringComparer.OrdinalIgnoreCase);
@@ -47,15 +51,16 @@ public static class RuleConditions
             RuleOperators.IsNot => !string.Equals(value, condition.Value, StringComparison.OrdinalIgnoreCase),
             RuleOperators.Set => !string.IsNullOrEmpty(value),
             RuleOperators.NotSet => string.IsNullOrEmpty(value),
-            RuleOperators.Contains => ContainsWords(value, condition.Value),
+            RuleOperators.Contains => condition.Field is RuleFields.Subject or RuleFields.Description
+                ? ContainsWords(words.Of(condition.Field), condition.Value)
+                : ContainsWords(CaseWords.Tokens(value), condition.Value),
             _ => false,
         };
     }
 
-    public static bool ContainsWords(string? text, string? words)
+    public static bool ContainsWords(IReadOnlySet<string> terms, string? words)
     {
-        if (string.IsNullOrWhiteSpace(text) || string.IsNullOrWhiteSpace(words)) return false;
-        var terms = SearchTokenizer.Tokenize(text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        if (terms.Count == 0 || string.IsNullOrWhiteSpace(words)) return false;
         foreach (var phrase in words.Split([',', '，', '、', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var query = SearchTokenizer.Query(phrase);
@@ -63,4 +68,22 @@ public static class RuleConditions
         }
         return false;
     }
+}
+
+/// <summary>
+/// A case's subject and description as search terms, tokenized on first use and reused by every condition of every
+/// rule checked on the case in one evaluation. Rules never change those two fields, so the terms stay true throughout.
+/// </summary>
+public sealed class CaseWords(SupportCase c)
+{
+    private HashSet<string>? subject, description;
+
+    public SupportCase Case => c;
+
+    public IReadOnlySet<string> Of(string field) =>
+        field == RuleFields.Subject ? subject ??= Tokens(c.Subject) : description ??= Tokens(c.Description);
+
+    public static HashSet<string> Tokens(string? text) => string.IsNullOrWhiteSpace(text)
+        ? []
+        : SearchTokenizer.Tokenize(text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
 }

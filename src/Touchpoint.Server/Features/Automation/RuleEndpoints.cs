@@ -84,6 +84,7 @@ public static class RuleEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>The once-only firings on a case (at its creation, time-based); what change events ran is in the thread's notes.</summary>
     private static async Task<Results<Ok<List<RuleFiringDto>>, ProblemHttpResult>> Firings(Guid id, ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
     {
         var (c, _, problem) = await cases.FindAsync(id, user, ct);

@@ -60,8 +60,11 @@ public static partial class CaseCreation
         return TypedResults.Created($"/api/cases/{c.Id}", new CreatedCase(c.Id, c.Reference, c.SlaDueAt));
     }
 
-    /// <summary>Numbers, starts the SLA clocks and saves a case (with whatever else the caller added to the context).</summary>
-    public static async Task<SupportCase> OpenAsync(CaseContext cases, NewCase n, CancellationToken ct, Action<SupportCase>? beforeSave = null)
+    /// <summary>
+    /// Numbers, starts the SLA clocks and saves a case, with whatever <paramref name="beforeSave"/> adds to the context
+    /// (its first message, attachments) in the same transaction.
+    /// </summary>
+    public static async Task<SupportCase> OpenAsync(CaseContext cases, NewCase n, CancellationToken ct, Func<SupportCase, Task>? beforeSave = null)
     {
         var now = cases.Now;
         var c = new SupportCase
@@ -87,7 +90,7 @@ public static partial class CaseCreation
             c.Reference = Touchpoint.Mail.CaseReference.Format(c.Number);
             await cases.Automation.CaseChangedAsync(cases, c, n.Branch.Branch, Automation.RuleEvents.CaseCreated, ct);
             db.Cases.Add(c);
-            beforeSave?.Invoke(c);
+            if (beforeSave is not null) await beforeSave(c);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }, ct);

@@ -88,6 +88,18 @@ public static class CaseWork
         return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));
     }
 
+    /// <summary>
+    /// The customer wrote on the case, by email or in a chat: a case waiting on them or solved opens again, the next
+    /// response falls due, and the "customer wrote" rules run (the caller saves, in the same transaction).
+    /// </summary>
+    public static async Task CustomerWroteAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, CancellationToken ct)
+    {
+        if (c.Status is CaseStatuses.PendingCustomer or CaseStatuses.Solved) await MoveAsync(cases, c, branch, CaseStatuses.Open, ct);
+        SlaClock.CustomerReplied(c, await cases.PolicyForAsync(c, ct), CaseCreation.CalendarOf(branch), cases.Now);
+        c.UpdatedAt = cases.Now;
+        await cases.Automation.CaseChangedAsync(cases, c, branch, Automation.RuleEvents.CustomerMessage, ct);
+    }
+
     /// <summary>Changes the status and applies it to the SLA clocks (the caller saves).</summary>
     public static async Task MoveAsync(CaseContext cases, SupportCase c, Organisation.Branch branch, string status, CancellationToken ct)
     {
@@ -108,9 +120,7 @@ public static class CaseWork
         {
             var assignee = await UserAccess(cases, assigneeId, ct);
             if (assignee is null || !assignee.IsActive) v.Add("assigneeId", "validation.unknownUser");
-            else if (!assignee.Permissions.Contains(Permissions.CasesWrite)
-                     || !(assignee.Permissions.Contains(Permissions.BranchesAll) || assignee.BranchCodes.Contains(branch!.Branch.Code)))
-                v.Add("assigneeId", "validation.assigneeScope");
+            else if (!assignee.CanWorkCasesIn(branch!.Branch.Code)) v.Add("assigneeId", "validation.assigneeScope");
         }
         if (!v.IsValid) return v.Problem();
         c.AssigneeId = r.AssigneeId;

@@ -60,9 +60,7 @@ public static class CommitmentEndpoints
         {
             var access = await UserAccessCache.LoadAsync(cases.Db, responsibleId, ct);
             if (access is null || !access.IsActive) v.Add("responsibleId", "validation.unknownUser");
-            else if (!access.Permissions.Contains(Permissions.CasesWrite)
-                     || !(access.Permissions.Contains(Permissions.BranchesAll) || access.BranchCodes.Contains(branch.Branch.Code)))
-                v.Add("responsibleId", "validation.assigneeScope");
+            else if (!access.CanWorkCasesIn(branch.Branch.Code)) v.Add("responsibleId", "validation.assigneeScope");
         }
         if (r.EncounterId is { } encounterId && !await cases.Db.Encounters.AnyAsync(e => e.Id == encounterId && e.BranchId == c.BranchId, ct))
             v.Add("encounterId", "validation.unknownEncounter");
@@ -75,7 +73,7 @@ public static class CommitmentEndpoints
             CreatedById = user.UserId(), CreatedAt = now,
         };
         cases.Db.Commitments.Add(commitment);
-        cases.Db.CaseMessages.Add(SystemNote(c, now, Messages.GetIn(c.Language, "commitments.note.made", commitment.Promise, Local(commitment.DueAt, zone))));
+        cases.Db.CaseMessages.Add(SystemNote(c, now, Messages.GetIn(c.Language, "commitments.note.made", Local(commitment.DueAt, zone))));
         audit.Record("commitment.made", $"case:{c.Reference}", new { commitment.Id, commitment.DueAt, commitment.ResponsibleId });
         await cases.Db.SaveChangesAsync(ct);
         await cases.PublishAsync(branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
@@ -118,7 +116,7 @@ public static class CommitmentEndpoints
         commitment.Status = CommitmentStatuses.Kept;
         commitment.KeptAt = keptAt;
         commitment.KeptById = user.UserId();
-        cases.Db.CaseMessages.Add(SystemNote(c, now, Messages.GetIn(c.Language, "commitments.note.kept", commitment.Promise)));
+        cases.Db.CaseMessages.Add(SystemNote(c, now, Messages.GetIn(c.Language, "commitments.note.kept", Local(commitment.DueAt, ZoneOf(branch!.Branch)))));
         audit.Record("commitment.kept", $"case:{c.Reference}", new { commitment.Id, keptAt });
         await cases.Db.SaveChangesAsync(ct);
         await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
@@ -151,9 +149,15 @@ public static class CommitmentEndpoints
         return TypedResults.Ok(await ToDtosAsync(db, rows, ct));
     }
 
-    public static CaseMessage SystemNote(SupportCase c, DateTime now, string body) => new()
+    /// <summary>
+    /// An internal note in the case's thread. Notes about a commitment name its due time, never what was promised: the
+    /// promise may name the customer or their address, and erasure blanks it on the commitment, not in the thread.
+    /// </summary>
+    public static CaseMessage SystemNote(SupportCase c, DateTime now, string body) => SystemNote(c.Id, now, body);
+
+    public static CaseMessage SystemNote(Guid caseId, DateTime now, string body) => new()
     {
-        CaseId = c.Id, Visibility = CaseMessageVisibility.Internal, Direction = CaseMessageDirections.Note, CreatedAt = now,
+        CaseId = caseId, Visibility = CaseMessageVisibility.Internal, Direction = CaseMessageDirections.Note, CreatedAt = now,
         AuthorName = "Touchpoint", Body = body,
     };
 

@@ -65,11 +65,8 @@ public sealed class CommitmentMonitor(IServiceScopeFactory scopes, BranchDirecto
         if (type == CommitmentEndpoints.MissedEvent)
         {
             // The thread says so too, so whoever opens the case next sees the promise was broken.
-            db.CaseMessages.Add(new CaseMessage
-            {
-                CaseId = c.Id, Visibility = CaseMessageVisibility.Internal, Direction = CaseMessageDirections.Note, CreatedAt = now,
-                AuthorName = "Touchpoint", Body = Messages.GetIn(c.Language, "commitments.note.missed", x.Promise, CommitmentEndpoints.Local(x.DueAt, zone)),
-            });
+            db.CaseMessages.Add(CommitmentEndpoints.SystemNote(c.Id, now,
+                Messages.GetIn(c.Language, "commitments.note.missed", CommitmentEndpoints.Local(x.DueAt, zone))));
             await db.SaveChangesAsync(ct);
         }
         var data = System.Text.Json.JsonSerializer.SerializeToNode(new

@@ -59,6 +59,30 @@ public static class SlaClock
         Refresh(c, policy, calendar, now);
     }
 
+    /// <summary>
+    /// The policy in force changed (a new priority or category): each unmet target keeps the working time already spent
+    /// on it and gets the new policy's length, so its due time moves by the difference. A paused case's targets are
+    /// measured from the pause, where their clocks stopped; resuming then shifts them as usual. A breach that already
+    /// happened stays recorded.
+    /// </summary>
+    public static void PolicyChanged(SupportCase c, SlaPolicy before, SlaPolicy after, BusinessCalendar calendar, DateTime now)
+    {
+        var from = c.SlaPausedAt ?? now;
+        if (c.FirstRespondedAt is null)
+            c.FirstResponseDueAt = Retarget(c.FirstResponseDueAt, after.FirstResponseMinutes - before.FirstResponseMinutes);
+        c.NextResponseDueAt = Retarget(c.NextResponseDueAt, after.NextResponseMinutes - before.NextResponseMinutes);
+        if (c.SolvedAt is null) c.ResolutionDueAt = Retarget(c.ResolutionDueAt, after.ResolutionMinutes - before.ResolutionMinutes);
+        Refresh(c, after, calendar, now);
+
+        DateTime? Retarget(DateTime? due, int minutes)
+        {
+            if (due is not { } d || minutes == 0) return due;
+            var left = Remaining(calendar, d, from) + TimeSpan.FromMinutes(minutes);
+            // Already past under the new length: overdue by the wall-clock time, as Remaining counts it.
+            return left >= TimeSpan.Zero ? calendar.Add(from, left) : from + left;
+        }
+    }
+
     /// <summary>Each unmet due time moves on by the working time the pause took from it.</summary>
     private static void Resume(SupportCase c, BusinessCalendar calendar, DateTime pausedAt, DateTime now)
     {

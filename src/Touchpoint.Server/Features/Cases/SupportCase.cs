@@ -116,6 +116,7 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         b.HasIndex(x => new { x.BranchId, x.CreatedAt, x.Number });
         b.HasIndex(x => new { x.Status, x.CreatedAt, x.Number });
         b.HasIndex(x => new { x.BranchId, x.Status, x.AssigneeId });
+        b.HasIndex(x => new { x.AssigneeId, x.Status }); // each assignee's open load (auto-assignment)
         b.HasIndex(x => x.SlaWarnAt);
         b.HasIndex(x => x.SlaDueAt);
         b.HasIndex(x => x.CustomerEmail);

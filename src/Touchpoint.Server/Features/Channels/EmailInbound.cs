@@ -75,14 +75,10 @@ public static class EmailInbound
         {
             var caseBranch = (await cases.BranchAsync(existing.BranchId, ct))!;
             var now = cases.Now;
-            if (existing.Status is CaseStatuses.PendingCustomer or CaseStatuses.Solved)
-                await CaseWork.MoveAsync(cases, existing, caseBranch.Branch, CaseStatuses.Open, ct);
-            SlaClock.CustomerReplied(existing, await cases.PolicyForAsync(existing, ct), CaseCreation.CalendarOf(caseBranch.Branch), now);
-            existing.UpdatedAt = now;
             var added = InboundMessage(existing.Id, mail, parsed, body, now);
             db.CaseMessages.Add(added);
             await attachments.AddInboundAsync(db, existing.Id, added.Id, parsed.Attachments, now, ct);
-            await cases.Automation.CaseChangedAsync(cases, existing, caseBranch.Branch, Features.Automation.RuleEvents.CustomerMessage, ct);
+            await CaseWork.CustomerWroteAsync(cases, existing, caseBranch.Branch, ct);
             mail.Status = InboundMailStatuses.Threaded;
             mail.CaseId = existing.Id;
             await db.SaveChangesAsync(ct);
@@ -94,22 +90,19 @@ public static class EmailInbound
         var known = await db.Cases.AsNoTracking().Where(c => c.CustomerEmail == from.Address.ToLower())
             .OrderByDescending(c => c.CreatedAt).Select(c => new { c.CustomerId, c.CustomerName, c.CustomerPhone }).FirstOrDefaultAsync(ct);
         var subject = CaseReference.CleanSubject(parsed.Subject);
-        CaseMessage? first = null;
         var opened = await CaseCreation.OpenAsync(cases, new NewCase(layout,
             Truncate(string.IsNullOrWhiteSpace(subject) ? "(no subject)" : subject, 256)!, body.Trim(), CaseChannels.Email,
             Truncate(known?.CustomerName ?? (string.IsNullOrWhiteSpace(from.DisplayName) ? from.Address : from.DisplayName), 128)!,
             from.Address, known?.CustomerPhone, known?.CustomerId, CasePriorities.Normal, null, [], Languages.Current, null), ct,
-            c =>
+            async c =>
             {
-                db.CaseMessages.Add(first = InboundMessage(c.Id, mail, parsed, body, c.CreatedAt));
+                // The first message and its attachments commit with the case: never a case whose files went missing.
+                var first = InboundMessage(c.Id, mail, parsed, body, c.CreatedAt);
+                db.CaseMessages.Add(first);
+                await attachments.AddInboundAsync(db, c.Id, first.Id, parsed.Attachments, c.CreatedAt, ct);
                 mail.Status = InboundMailStatuses.Opened;
                 mail.CaseId = c.Id;
             });
-        if (first is not null && parsed.Attachments.Count > 0)
-        {
-            await attachments.AddInboundAsync(db, opened.Id, first.Id, parsed.Attachments, first.CreatedAt, ct);
-            await db.SaveChangesAsync(ct);
-        }
         return TypedResults.Created($"/api/cases/{opened.Id}", new InboundMailResult(mail.Id, mail.Status, opened.Id, opened.Reference));
     }
 

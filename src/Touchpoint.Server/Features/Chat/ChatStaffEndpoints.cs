@@ -143,13 +143,8 @@ public static class ChatStaffEndpoints
         string? toName = null;
         if (r.UserId is { } to)
         {
-            var target = await db.Users.AsNoTracking().Where(u => u.Id == to && u.IsActive)
-                .Select(u => new { u.DisplayName, Roles = u.Roles.Select(x => x.Role).ToList(), Branches = u.Branches.Select(b => b.BranchId).ToList() })
-                .FirstOrDefaultAsync(ct);
-            var perms = target is null ? null : Permissions.ForRoles(target.Roles);
-            if (target is null || !perms!.Contains(Permissions.CasesWrite)
-                || !(perms.Contains(Permissions.BranchesAll) || target.Branches.Contains(branchId)))
-                v.Add("userId", "chat.cannotTake");
+            var target = await UserAccessCache.LoadAsync(db, to, ct);
+            if (target is null || !target.CanWorkCasesIn(await work.BranchCodeAsync(branchId, ct))) v.Add("userId", "chat.cannotTake");
             toName = target?.DisplayName;
         }
         if (!v.IsValid) return v.Problem();

@@ -46,6 +46,8 @@ public sealed class ChatWork(
         {
             ConversationId = c.Id, Sender = sender, Body = body, AuthorUserId = authorId, AuthorName = authorName, ExternalId = externalId, CreatedAt = now,
         };
+        SupportCase? wroteOn = null;
+        BranchLayout? caseBranch = null;
         await cases.Gate.RunAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -60,9 +62,19 @@ public sealed class ChatWork(
             else if (sender == ChatSenders.Staff)
                 await db.ChatConversations.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.StaffTypingAt, (DateTime?)null), ct);
             if (callbackKey is not null) outbox.Enqueue(db, c, message, callbackKey);
+            // The visitor writing in a chat that has a case is the customer writing on it, as an email reply is (a
+            // closed case stays closed and runs nothing: it is final).
+            if (sender == ChatSenders.Visitor && c.CaseId is { } caseId
+                && await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId && x.Status != CaseStatuses.Closed, ct) is { } onCase
+                && await cases.BranchAsync(onCase.BranchId, ct) is { } layout)
+            {
+                await CaseWork.CustomerWroteAsync(cases, onCase, layout.Branch, ct);
+                (wroteOn, caseBranch) = (onCase, layout);
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }, ct);
+        if (wroteOn is not null) await cases.PublishAsync(caseBranch!.Branch.Code, wroteOn, CaseContext.CaseChangedEvent, ct);
         c.LastSeq = message.Seq;
         if (callbackKey is not null) outbox.Wake();
         if (sender == ChatSenders.Staff) c.FirstStaffReplyAt ??= now;

@@ -12,6 +12,14 @@ public sealed record UserAccess(
 {
     public IReadOnlySet<string> Permissions { get; } = Identity.Permissions.ForRoles(Roles);
 
+    /// <summary>Whether the user may be given cases of the branch: active, writes cases, and reaches the branch.</summary>
+    public bool CanWorkCasesIn(string branchCode) => IsActive && CanWorkCasesIn(Permissions, BranchCodes, branchCode);
+
+    /// <summary>The same test on permissions and branch codes read in bulk (auto-assignment reads every candidate at once).</summary>
+    public static bool CanWorkCasesIn(IReadOnlySet<string> permissions, IEnumerable<string> branchCodes, string branchCode) =>
+        permissions.Contains(Identity.Permissions.CasesWrite)
+        && (permissions.Contains(Identity.Permissions.BranchesAll) || branchCodes.Contains(branchCode, StringComparer.OrdinalIgnoreCase));
+
     public ClaimsPrincipal ToPrincipal(string authenticationType, IEnumerable<string>? onlyPermissions = null, string? name = null)
     {
         // Scopes narrow what a token may do, not where: branch reach always follows the creator.

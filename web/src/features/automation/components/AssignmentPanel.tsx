@@ -2,6 +2,7 @@ import { InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schema } from '../../../shared/api';
+import { languageEndonyms, supportedLanguages } from '../../../shared/i18n/languages';
 import { useBranchList } from '../../../shared/session';
 import { useProblemReporter } from '../../../shared/ui';
 import { useAssignmentStaff, useAutoAssign, useSaveStaffSkills, useSetAutoAssign } from '../api/useAutomation';
@@ -62,7 +63,7 @@ export function AssignmentPanel() {
                 style={{ width: '100%' }}
                 aria-label={`${t('automation.assignment.skills')} · ${p.displayName}`}
                 value={p.skills}
-                options={['zh-CN', 'zh-TW', 'ko-KR', 'en-US'].map((l) => ({ value: l, label: l }))}
+                options={supportedLanguages.map((l) => ({ value: l, label: languageEndonyms[l] }))}
                 onChange={(skills: string[]) => update(p, { skills })}
               />
             ),
