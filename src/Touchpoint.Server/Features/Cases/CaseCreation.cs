@@ -75,16 +75,13 @@ public static partial class CaseCreation
             CreatedAt = now, UpdatedAt = now,
         };
         var db = cases.Db;
+        var sighting = new CustomerSighting(c.BranchId, c.CustomerName, c.CustomerPhone, c.CustomerEmail, null, c.Language);
+        if (c.CustomerId is null) Link(c, await CustomerMatcher.FindAsync(db, sighting, ct));
         await cases.Gate.RunAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // The profile is found or made in the same section and transaction, so one new person makes one profile.
-            if (c.CustomerId is null && await cases.Customers.FindOrCreateAsync(db,
-                    new CustomerSighting(c.BranchId, c.CustomerName, c.CustomerPhone, c.CustomerEmail, null, c.Language), ct) is { } match)
-            {
-                c.CustomerId = match.Id;
-                c.CustomerSegment = match.SlaPolicy;
-            }
+            // A profile not found above is found or made in the same section and transaction, so one new person makes one profile.
+            if (c.CustomerId is null) Link(c, await cases.Customers.FindOrCreateAsync(db, sighting, ct));
             SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CalendarOf(n.Branch.Branch), now);
             c.Number = await cases.NextNumberAsync(ct);
             c.Reference = Touchpoint.Mail.CaseReference.Format(c.Number);
@@ -96,6 +93,13 @@ public static partial class CaseCreation
         }, ct);
         await cases.PublishAsync(n.Branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
         return c;
+    }
+
+    private static void Link(SupportCase c, MatchedCustomer? match)
+    {
+        if (match is null) return;
+        c.CustomerId = match.Id;
+        c.CustomerSegment = match.SlaPolicy;
     }
 
     public static List<string> CleanTags(List<string>? tags, Validation v)

@@ -34,12 +34,34 @@ public sealed class CustomerMatcher(AuditLog audit)
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(ct);
 
-    public async Task<MatchedCustomer?> FindOrCreateAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
+    /// <summary>
+    /// Matching only, outside any write section: the profile a returning customer already has. A caller that finds one
+    /// skips <see cref="FindOrCreateAsync"/>, so the single SQLite writer spends no time on the lookup (most contacts
+    /// are returning customers); only a contact seen for the first time is matched again, and made, inside the section.
+    /// </summary>
+    public static async Task<MatchedCustomer?> FindAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
+    {
+        foreach (var (kind, value) in ContactPoints(s))
+            if (await FindActiveAsync(db, kind, value, ct) is { } id)
+                return new MatchedCustomer(id, await SlaPolicyOfAsync(db, id, ct));
+        return null;
+    }
+
+    private static List<(string Kind, string Value)> ContactPoints(CustomerSighting s)
     {
         var points = new List<(string Kind, string Value)>(3);
         if (PersonalData.NormalizeEmail(s.Email) is { } email) points.Add((ContactKinds.Email, email));
         if (PersonalData.NormalizeMessaging(s.Messaging) is { } messaging) points.Add((ContactKinds.Messaging, messaging));
         if (PersonalData.NormalizePhone(s.Phone) is { } phone) points.Add((ContactKinds.Phone, phone));
+        return points;
+    }
+
+    private static async Task<string?> SlaPolicyOfAsync(TouchpointDb db, Guid id, CancellationToken ct) =>
+        (await CustomerProfile.CurrentSegmentsAsync(db, id, ct)).Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null);
+
+    public async Task<MatchedCustomer?> FindOrCreateAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
+    {
+        var points = ContactPoints(s);
         if (points.Count == 0) return null;
 
         if (db.IsPostgres)
@@ -47,11 +69,8 @@ public sealed class CustomerMatcher(AuditLog audit)
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({kind + ":" + value}))", ct);
 
         foreach (var (kind, value) in points)
-        {
-            if (await FindActiveAsync(db, kind, value, ct) is not { } id) continue;
-            var segments = await CustomerProfile.CurrentSegmentsAsync(db, id, ct);
-            return new MatchedCustomer(id, segments.Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null));
-        }
+            if (await FindActiveAsync(db, kind, value, ct) is { } id)
+                return new MatchedCustomer(id, await SlaPolicyOfAsync(db, id, ct));
 
         // A person known only from this contact is asked about the service they just had, as anyone without a profile
         // is (they may withdraw, and staff can untick it); marketing consent is never assumed.
