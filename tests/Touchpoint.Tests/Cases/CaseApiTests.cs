@@ -231,5 +231,49 @@ public sealed class CaseApiTests : IDisposable
         Assert.InRange(due, before.AddMinutes(7).AddSeconds(-1), DateTime.UtcNow.AddMinutes(7).AddSeconds(1));
     }
 
+    [Fact]
+    public async Task Edit_CorrectsPriorityCategoryAndTags_MovesTheClocks_AndIsAudited()
+    {
+        var staff = await StaffAsync();
+        var admin = await app.AdminAsync();
+        await (await admin.PutAsJsonAsync("/api/sla-policies", new[]
+        {
+            new { priority = "normal", firstResponseMinutes = 240, nextResponseMinutes = 480, resolutionMinutes = 2880, warnAtPercent = 75 },
+            new { priority = "urgent", firstResponseMinutes = 30, nextResponseMinutes = 60, resolutionMinutes = 240, warnAtPercent = 75 },
+        })).ShouldBeAsync(HttpStatusCode.OK);
+        var created = await (await staff.PostAsJsonAsync("/api/cases", NewCase())).JsonAsync(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<Guid>();
+        var firstDue = created["slaDueAt"]!.GetValue<DateTime>().ToUniversalTime();
+
+        var edited = await (await staff.PatchAsJsonAsync($"/api/cases/{id}",
+            new { priority = "urgent", category = "", tags = new[] { "vip", " atm ", "VIP" }, subject = "Card kept by the ATM at the entrance" })).JsonAsync();
+        Assert.Equal("urgent", edited["priority"]!.GetValue<string>());
+        Assert.Null(edited["category"]);
+        Assert.Equal(["vip", "atm"], edited["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("Card kept by the ATM at the entrance", edited["subject"]!.GetValue<string>());
+        // The clock keeps the minute or so already spent and takes the urgent target: 30 minutes, not 240.
+        var due = edited["sla"]!["firstResponseDueAt"]!.GetValue<DateTime>().ToUniversalTime();
+        Assert.InRange(due, firstDue.AddMinutes(-210).AddSeconds(-5), firstDue.AddMinutes(-210).AddSeconds(5));
+
+        // A field left out stays as it was; nothing changed is no change (and no audit entry).
+        var same = await (await staff.PatchAsJsonAsync($"/api/cases/{id}", new { tags = new[] { "vip", "atm" } })).JsonAsync();
+        Assert.Equal("urgent", same["priority"]!.GetValue<string>());
+        var audit = await (await admin.GetAsync("/api/audit?action=case.edited")).JsonAsync();
+        var entry = Assert.Single(audit["items"]!.AsArray());
+        Assert.DoesNotContain("entrance", entry!.ToJsonString());
+
+        var bad = await (await staff.PatchAsJsonAsync($"/api/cases/{id}", new { priority = "whenever", subject = " ", tags = Enumerable.Repeat("x", 21).Select((x, i) => x + i) }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "priority", "subject", "tags" }) Assert.NotNull(bad["errors"]![field]);
+        await (await staff.PatchAsJsonAsync($"/api/cases/{Guid.NewGuid()}", new { priority = "low" })).ProblemAsync(HttpStatusCode.NotFound);
+
+        await (await staff.PostAsJsonAsync($"/api/cases/{id}/status", new { status = "solved" })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await staff.PostAsJsonAsync($"/api/cases/{id}/status", new { status = "closed" })).ShouldBeAsync(HttpStatusCode.OK);
+        await (await staff.PatchAsJsonAsync($"/api/cases/{id}", new { priority = "low" })).ProblemAsync(HttpStatusCode.Conflict);
+        await app.CreateBranchAsync("BJ");
+        var other = await app.StaffAsync("Frontline", "BJ");
+        await (await other.PatchAsJsonAsync($"/api/cases/{id}", new { priority = "low" })).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
     public void Dispose() => app.Dispose();
 }

@@ -34,6 +34,7 @@ public static class CaseEndpoints
 
         var write = app.MapGroup("/api/cases").RequireAuthorization(Permissions.CasesWrite).WithTags("Cases");
         write.MapPost("", CaseCreation.Create);
+        write.MapPatch("/{id:guid}", CaseEditing.Update);
         write.MapPost("/{id:guid}/messages", CaseWork.AddMessage);
         write.MapPost("/{id:guid}/status", CaseWork.ChangeStatus);
         write.MapPost("/{id:guid}/assign", CaseWork.Assign);

@@ -63,6 +63,7 @@ public static class AuditActions
     public const string CounterChanged = "counter.changed";
     public const string CaseStatusChanged = "case.status_changed";
     public const string CaseAssigned = "case.assigned";
+    public const string CaseEdited = "case.edited";
     public const string CaseLinked = "case.linked";
     public const string CaseMerged = "case.merged";
     public const string SlaPolicyChanged = "sla_policy.changed";

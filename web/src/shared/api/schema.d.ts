@@ -3641,7 +3641,41 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCaseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/cases/{id}/messages": {
@@ -10072,6 +10106,12 @@ export interface components {
             problems: null | string;
             /** Format: int32 */
             size: number;
+        };
+        UpdateCaseRequest: {
+            subject: null | string;
+            priority: null | string;
+            category: null | string;
+            tags: null | string[];
         };
         UpdateUserRequest: {
             displayName: null | string;

@@ -76,3 +76,8 @@ export function useLogEncounter() {
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.encountersAll }),
   });
 }
+
+export const useEditCase = (id: string) =>
+  useCaseMutation((body: Schema<'UpdateCaseRequest'>) =>
+    unwrap(api.PATCH('/api/cases/{id}', { params: { path: { id } }, body })),
+  );

@@ -7,7 +7,9 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
 import { hasPermission, useMe } from '../../../shared/session';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
+import { useState } from 'react';
 import { useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
+import { CaseEditModal } from '../components/CaseEditModal';
 import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
 import { AttachmentPicker } from '../../caseWorkspace/AttachmentPicker';
 import { CasePresenceBar } from '../../caseWorkspace/CasePresenceBar';
@@ -35,6 +37,7 @@ export function CaseDetailPage() {
   const draft = Form.useWatch('body', form) ?? '';
   const analyses = useCaseAnalyses(id);
   const macroContext = useCaseMacroContext(detail.data);
+  const [editing, setEditing] = useState(false);
 
   if (detail.isPending) return <PageLoading />;
   if (detail.error) return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -55,9 +58,11 @@ export function CaseDetailPage() {
             <Tag color={statusColour[c.status]}>{t(`cases.statuses.${c.status as Status}`)}</Tag>
             <Tag color={priorityColour[c.priority]}>{t(`cases.priorities.${c.priority as (typeof casePriorities)[number]}`)}</Tag>
             <SlaDueTag dueAt={c.sla.dueAt} target={c.sla.target} breached={c.sla.breached} />
+            {canWrite && c.status !== 'closed' && <Button onClick={() => setEditing(true)}>{t('cases.editDetails')}</Button>}
           </Space>
         }
       />
+      <CaseEditModal value={c} open={editing} onClose={() => setEditing(false)} />
       <CasePresenceBar caseId={c.id} typing={draft.trim().length > 0} />
       <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
         <Col xs={24} lg={16}>
@@ -139,6 +144,9 @@ export function CaseDetailPage() {
                 {c.customer.phone && <Descriptions.Item label={t('cases.customerPhone')}>{c.customer.phone}</Descriptions.Item>}
                 <Descriptions.Item label={t('cases.channel')}>{t(`cases.channels.${c.channel as 'phone'}`)}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.category')}>{c.category ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.tags')}>
+                  {c.tags.length === 0 ? '—' : c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('cases.branch')}>{c.branchCode}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.assignee')}>{c.assigneeName ?? t('cases.unassigned')}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.created')}>{when(c.createdAt)}</Descriptions.Item>
