@@ -41,6 +41,21 @@ public sealed class CaseBrowserTests
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("case-thread-en");
 
+        // What the customer said on the phone makes it urgent and about payments: the details follow.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit details" }).ClickAsync();
+        var details = page.GetByRole(AriaRole.Dialog);
+        // Ant Design's selects are not tied to their labels: the dialog's first select is the priority, the second the tags.
+        await details.Locator(".ant-select").Nth(0).ClickAsync();
+        await page.GetByTitle("Urgent").ClickAsync();
+        await details.GetByLabel("Category").FillAsync("payments");
+        await details.GetByRole(AriaRole.Combobox).Nth(1).FillAsync("standing-order");
+        await details.GetByRole(AriaRole.Combobox).Nth(1).PressAsync("Enter");
+        await browser.ScreenshotAsync("case-edit-en");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("standing-order", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Urgent", new() { Exact = true }).First).ToBeVisibleAsync();
+
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Change status…" }).ClickAsync();
         await page.GetByTitle("Solved").ClickAsync();
         await Assertions.Expect(page.GetByText("Solved", new() { Exact = true }).First).ToBeVisibleAsync();
