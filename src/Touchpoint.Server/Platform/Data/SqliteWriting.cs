@@ -11,10 +11,12 @@ namespace Touchpoint.Server.Platform.Data;
 /// drops its page cache whenever another one has written, which on a busy branch is every request; reading the file
 /// through a memory map instead of copying each page in with a system call makes that nearly free. secure_delete:
 /// deleted content is overwritten, so an erased customer is gone from the file itself, not only from the tables.
+/// temp_store=MEMORY: statement journals and sorting b-trees stay in memory; as files, every case created made and
+/// deleted one on the writer thread (6 % of its time in open, close and inode eviction under load).
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
