@@ -9,6 +9,7 @@ import { useBranchList } from '../../../shared/session';
 import { useProblemReporter } from '../../../shared/ui';
 import { useChatCase, useEndChat, useReplyToChat, useStaffTyping, useTransferChat, type ChatDetail } from '../api/useChats';
 import { handOverText, statusColour } from './chatLabels';
+import { useChatMacroContext } from './useChatMacroContext';
 
 /** One conversation: the transcript, the reply box for the staff member who accepted it, transfer, end and case. */
 export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: boolean; canWrite: boolean }) {
@@ -22,6 +23,7 @@ export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: b
   const branches = useBranchList();
   const report = useProblemReporter();
   const [form] = Form.useForm<{ body: string }>();
+  const macroContext = useChatMacroContext(chat);
   const [visitorTypingAt, setVisitorTypingAt] = useState(0);
   useRealtimeEvent(
     (e) => e.type === 'chat.typing' && (e.data as { id?: string; sender?: string } | null)?.id === id
@@ -121,7 +123,7 @@ export function ChatThread({ chat, mine, canWrite }: { chat: ChatDetail; mine: b
           layout="vertical"
           onFinish={(v) => reply.mutate(v.body, { onSuccess: () => form.resetFields(), onError: (e) => report(e, form) })}
         >
-          <KnowledgeSuggestions chatId={id} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
+          <KnowledgeSuggestions chatId={id} placeholders={macroContext} onInsert={(text) => form.setFieldValue('body', [form.getFieldValue('body') as string | undefined, text].filter(Boolean).join('\n\n'))} />
           <Form.Item name="body" label={t('chat.message')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.TextArea
               rows={3}
