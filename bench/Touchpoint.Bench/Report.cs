@@ -33,7 +33,9 @@ public static class Report
             {
                 var primary = ReferenceEquals(l, r.Load.Primary);
                 var ratio = l.RequestsPerSecond / baselineRate;
-                string PerRequest(TimeSpan cpu) => primary ? (cpu.TotalMilliseconds / Math.Max(1, l.Requests)).ToString("0.000", Inv) : "";
+                // A scenario whose rows are alternatives (article-search) has an empty first row: its CPU is per request of all rows.
+                var requests = l.Requests > 0 ? l.Requests : r.Load.Operations.Sum(o => o.Requests);
+                string PerRequest(TimeSpan cpu) => primary ? (cpu.TotalMilliseconds / Math.Max(1, requests)).ToString("0.000", Inv) : "";
                 var cells = new List<string>
                 {
                     l.Operation, l.Workers.ToString(Inv), l.Requests.ToString("#,0", Inv), l.Errors.ToString("#,0", Inv),
