@@ -28,5 +28,13 @@ public sealed class SearchBrowserTests
 
         await cases.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("TP-\\d{6}") })).ToBeVisibleAsync();
+
+        // The same search reaches the knowledge base: the article on the annual fee and its waiver, opened in the editor.
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("年费 减免"));
+        var articles = page.GetByLabel("知识库文章", new() { Exact = true });
+        var article = articles.GetByRole(AriaRole.Link, new() { Name = "信用卡年费与减免规则" });
+        await Assertions.Expect(article).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(article).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/knowledge/"));
+        await browser.ScreenshotAsync("search-articles-zh-CN");
     }
 }

@@ -2,7 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useProblemReporter } from '../../../shared/ui';
 import { useEditCase } from '../api/useCases';
-import { casePriorities } from './caseLabels';
+import { CaseClassificationFields } from './CaseClassificationFields';
 
 interface Values {
   subject: string;
@@ -47,12 +47,7 @@ export function CaseEditModal({ value, open, onClose }: { value: EditableCase; o
       <Form.Item name="subject" label={t('cases.subject')} rules={[{ required: true, message: t('validation.required') }]}>
         <Input maxLength={256} />
       </Form.Item>
-      <Form.Item name="priority" label={t('cases.priority')}>
-        <Select options={casePriorities.map((p) => ({ value: p, label: t(`cases.priorities.${p}`) }))} />
-      </Form.Item>
-      <Form.Item name="category" label={t('cases.category')}>
-        <Input maxLength={64} />
-      </Form.Item>
+      <CaseClassificationFields />
       <Form.Item name="tags" label={t('cases.tags')}>
         <Select mode="tags" maxCount={20} tokenSeparators={[',', '，', '、']} open={false} aria-label={t('cases.tags')} />
       </Form.Item>

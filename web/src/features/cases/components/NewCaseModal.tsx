@@ -2,7 +2,8 @@ import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useProblemReporter } from '../../../shared/ui';
 import { useCreateCase } from '../api/useCases';
-import { caseChannels, casePriorities } from './caseLabels';
+import { CaseClassificationFields } from './CaseClassificationFields';
+import { caseChannels } from './caseLabels';
 
 interface Values {
   subject: string;
@@ -62,12 +63,7 @@ export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onCl
       <Form.Item name="channel" label={t('cases.channel')}>
         <Select options={caseChannels.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))} />
       </Form.Item>
-      <Form.Item name="priority" label={t('cases.priority')}>
-        <Select options={casePriorities.map((p) => ({ value: p, label: t(`cases.priorities.${p}`) }))} />
-      </Form.Item>
-      <Form.Item name="category" label={t('cases.category')}>
-        <Input maxLength={64} />
-      </Form.Item>
+      <CaseClassificationFields />
     </FormModal>
   );
 }

@@ -4,7 +4,7 @@ import { api, unwrap, type Schema } from '../../../shared/api';
 export type SearchResults = Schema<'SearchResults'>;
 export type SearchHit = Schema<'SearchHitDto'>;
 export type SnippetPart = Schema<'SnippetPart'>;
-export const searchKinds = ['case', 'encounter', 'customer'] as const;
+export const searchKinds = ['case', 'encounter', 'customer', 'article'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 const pageSize = 10;

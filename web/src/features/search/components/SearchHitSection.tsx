@@ -11,6 +11,7 @@ const linkOf: Record<SearchKind, (hit: SearchHit) => string> = {
   // Encounters have no page of their own: the log lists them.
   encounter: () => '/encounters',
   customer: (hit) => `/customers/${hit.id}`,
+  article: (hit) => `/knowledge/${hit.id}`,
 };
 
 /** The hits of one kind, best first, with the words that matched marked. */

@@ -6,7 +6,7 @@ import { hasPermission, useMe } from '../../../shared/session';
 import { SearchHitSection } from '../components/SearchHitSection';
 import type { SearchKind } from '../api/useSearch';
 
-/** Cases, encounters and customers found by any words, in Chinese, Korean or English, grouped by kind. */
+/** Cases, encounters, customers and knowledge articles found by any words, in Chinese, Korean or English, grouped by kind. */
 export function SearchPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -14,6 +14,7 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const kinds: SearchKind[] = [
     ...(hasPermission(me, 'cases.read') ? (['case', 'encounter'] as const) : []),
+    ...(hasPermission(me, 'knowledge.read') ? (['article'] as const) : []),
     ...(hasPermission(me, 'customers.read') ? (['customer'] as const) : []),
   ];
 
@@ -35,7 +36,7 @@ export function SearchPage() {
       {q ? (
         <Row gutter={[16, 16]}>
           {kinds.map((kind) => (
-            <Col key={kind} xs={24} xl={kind === 'customer' ? 24 : 12}>
+            <Col key={kind} xs={24} xl={12}>
               <SearchHitSection q={q} kind={kind} />
             </Col>
           ))}
