@@ -4,6 +4,6 @@ export { isRole, roles, type Role } from './roles';
 export { SessionGate } from './SessionGate';
 export { useChangeLanguage } from './useChangeLanguage';
 export { startSession, useMe, type Me } from './useMe';
-export { useBranchList, type Branch } from './useBranchList';
+export { useBranchList, useBranchNameIn, type Branch } from './useBranchList';
 export { useCurrentBranch } from './useCurrentBranch';
 export { useSignOut } from './useSignOut';

@@ -1,6 +1,5 @@
-import { asLocalizedText } from '../../../shared/api';
 import type { MacroContext } from '../../../shared/knowledge';
-import { useBranchList, useMe } from '../../../shared/session';
+import { useBranchNameIn, useMe } from '../../../shared/session';
 import type { CaseDetail } from '../api/useCases';
 
 /**
@@ -9,15 +8,13 @@ import type { CaseDetail } from '../api/useCases';
  */
 export function useCaseMacroContext(c: CaseDetail | undefined): MacroContext | undefined {
   const me = useMe();
-  const branches = useBranchList();
+  const branchName = useBranchNameIn(c?.branchCode ?? '', c?.language ?? '');
   if (!c) return undefined;
-  const branch = branches.data?.find((b) => b.code === c.branchCode);
-  const names = asLocalizedText(branch?.name) as Record<string, string | undefined>;
   return {
     'customer.name': c.customer.name,
     'case.reference': c.reference,
     'case.subject': c.subject,
     'agent.name': me.data?.displayName ?? '',
-    'branch.name': names[c.language] ?? branch?.displayName ?? c.branchCode,
+    'branch.name': branchName,
   };
 }

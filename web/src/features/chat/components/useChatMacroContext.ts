@@ -1,6 +1,5 @@
-import { asLocalizedText } from '../../../shared/api';
 import type { MacroContext } from '../../../shared/knowledge';
-import { useBranchList, useMe } from '../../../shared/session';
+import { useBranchNameIn, useMe } from '../../../shared/session';
 import type { ChatDetail } from '../api/useChats';
 
 /**
@@ -9,12 +8,10 @@ import type { ChatDetail } from '../api/useChats';
  */
 export function useChatMacroContext(chat: ChatDetail): Partial<MacroContext> {
   const me = useMe();
-  const branches = useBranchList();
-  const branch = branches.data?.find((b) => b.code === chat.summary.branch);
-  const names = asLocalizedText(branch?.name) as Record<string, string | undefined>;
+  const branchName = useBranchNameIn(chat.summary.branch, chat.summary.language);
   const context: Partial<MacroContext> = {
     'agent.name': me.data?.displayName ?? '',
-    'branch.name': names[chat.summary.language] ?? branch?.displayName ?? chat.summary.branch,
+    'branch.name': branchName,
   };
   if (chat.visitorName) context['customer.name'] = chat.visitorName;
   if (chat.caseReference) context['case.reference'] = chat.caseReference;
