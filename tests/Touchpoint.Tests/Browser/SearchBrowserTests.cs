@@ -27,7 +27,9 @@ public sealed class SearchBrowserTests
         await browser.ScreenshotAsync("search-zh-CN");
 
         await cases.GetByRole(AriaRole.Link).First.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("TP-\\d{6}") })).ToBeVisibleAsync();
+        // Lists on the way (search hits, linked cases) have headings with a reference too: the page's own title is level 1.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, NameRegex = new System.Text.RegularExpressions.Regex("TP-\\d{6}") })).ToBeVisibleAsync();
 
         // The same search reaches the knowledge base: the article on the annual fee and its waiver, opened in the editor.
         await page.GotoAsync("/search?q=" + Uri.EscapeDataString("年费 减免"));
