@@ -33,8 +33,11 @@ public sealed class CaseWorkspaceBrowserTests
         await alice.GotoAsync(caseUrl);
         var bob = await browser.NewPersonAsync("lon.backoffice", TouchpointFactory.DemoPassword);
         await bob.GotoAsync(caseUrl);
-        await Assertions.Expect(alice.GetByTestId("case-presence")).ToContainTextAsync("is viewing");
-        await Assertions.Expect(bob.GetByTestId("case-presence")).ToContainTextAsync("is viewing");
+        // Each page announces itself once its realtime connection is up and the other echoes; the heartbeat is the
+        // fallback when an announcement races the server joining the connection to its branch group.
+        var withinAHeartbeat = new LocatorAssertionsToContainTextOptions { Timeout = 15_000 };
+        await Assertions.Expect(alice.GetByTestId("case-presence")).ToContainTextAsync("is viewing", withinAHeartbeat);
+        await Assertions.Expect(bob.GetByTestId("case-presence")).ToContainTextAsync("is viewing", withinAHeartbeat);
 
         await bob.GetByLabel("Message").FillAsync("Dear Mr Hughes, we have lifted the block for travel.");
         await Assertions.Expect(alice.GetByTestId("case-presence")).ToContainTextAsync("is typing a reply");

@@ -3,7 +3,7 @@ import { Space, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, readCookie, xsrfCookieName, xsrfHeaderName } from '../../shared/api/client';
-import { useRealtimeEvent } from '../../shared/realtime';
+import { useRealtimeEvent, useRealtimeState } from '../../shared/realtime';
 import { useMe } from '../../shared/session';
 
 const heartbeatMs = 10_000;
@@ -45,11 +45,14 @@ export function CasePresenceBar({ caseId, typing }: { caseId: string; typing: bo
   const state: Presence['state'] = typing ? 'typing' : 'viewing';
   const current = useRef(state);
   const lastEcho = useRef(0);
+  const connected = useRealtimeState() === 'connected';
 
   useEffect(() => {
     current.current = state;
-    announce(caseId, state);
-  }, [caseId, state]);
+    // Announce only once this page can hear the answer: colleagues echo a newcomer at once, and an echo sent before
+    // our connection is up is lost until their next heartbeat. A reconnect announces again for the same reason.
+    if (connected) announce(caseId, state);
+  }, [caseId, state, connected]);
 
   useEffect(() => {
     const beat = setInterval(() => announce(caseId, current.current), heartbeatMs);
