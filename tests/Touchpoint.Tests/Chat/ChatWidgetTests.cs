@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Chat;
 using Touchpoint.Tests.Infrastructure;
 
@@ -180,7 +181,10 @@ public sealed class ChatWidgetTests : IDisposable
             view = await (await visitor.GetAsync("/api/chat/visitor/conversation")).JsonAsync();
         } while (view["status"]!.GetValue<string>() != "ended" && DateTime.UtcNow < deadline);
         Assert.Equal("ended", view["status"]!.GetValue<string>());
-        var kase = await quick.WithDbAsync(db => db.Cases.SingleAsync());
+        // The status turns first; the transcript's encounter and the case follow within the same sweep.
+        SupportCase? kase;
+        while ((kase = await quick.WithDbAsync(db => db.Cases.SingleOrDefaultAsync())) is null && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.NotNull(kase);
         Assert.Equal("chen@example.tw", kase.CustomerEmail);
         Assert.Equal("zh-TW", kase.Language);
     }

@@ -84,7 +84,7 @@ public sealed class AssistQueue(IServiceScopeFactory scopes, AssistEngine engine
         }
         var effects = scope.ServiceProvider.GetRequiredService<AssistCaseEffects>();
         await effects.ApplyAsync(rows, ct);
-        await gate.RunAsync(() => db.SaveChangesAsync(ct), ct);
+        await gate.RunAsync(db, () => db.SaveChangesAsync(ct), ct);
         await effects.PublishAsync(ct);
         // Full batches mean a backlog: worth a line, for anyone measuring how fast the queue drains.
         if (rows.Count == BatchSize)

@@ -123,9 +123,8 @@ public static class AssignmentEndpoints
             return Problems.Result(StatusCodes.Status409Conflict, "cases.conflictTitle", "assignment.notUnassigned");
         var db = cases.Db;
         db.ChangeTracker.Clear();
-        var chosen = await cases.Gate.RunAsync(async () =>
+        var chosen = await cases.Gate.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var tracked = await db.Cases.FirstAsync(x => x.Id == id, ct);
             if (tracked.AssigneeId is not null) return null;
             var who = await AutoAssigner.AssignAsync(db, tracked, branch!.Branch.Code, cases.Now, ct);
@@ -133,7 +132,6 @@ public static class AssignmentEndpoints
             tracked.UpdatedAt = cases.Now;
             audit.Record(AuditActions.CaseAssigned, $"case:{tracked.Reference}", new { assigneeId = who, auto = true });
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             c = tracked;
             return who;
         }, ct);

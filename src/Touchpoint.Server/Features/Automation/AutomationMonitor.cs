@@ -90,18 +90,20 @@ public sealed class AutomationMonitor(IServiceScopeFactory scopes, TimeProvider 
         var db = cases.Db;
         try
         {
-            return await cases.Gate.RunAsync(async () =>
+            SupportCase? fired = null;
+            Organisation.BranchLayout? branch = null;
+            await cases.Gate.RunAsync(db, async () =>
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var c = await db.Cases.FirstAsync(x => x.Id == caseId, ct);
-                var branch = await cases.BranchAsync(c.BranchId, ct);
-                if (branch is null || !RuleConditions.Match(rule, c)) return false;
+                branch = await cases.BranchAsync(c.BranchId, ct);
+                if (branch is null || !RuleConditions.Match(rule, c)) return;
                 await automation.FireAsync(cases, c, branch.Branch, rule, TimedKey, ct);
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                await cases.PublishAsync(branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
-                return true;
+                fired = c;
             }, ct);
+            // Told once committed: a page that reloads on the event must find the change.
+            if (fired is not null) await cases.PublishAsync(branch!.Branch.Code, fired, CaseContext.CaseChangedEvent, ct);
+            return fired is not null;
         }
         catch (DbUpdateException)
         {
@@ -125,21 +127,19 @@ public sealed class AutomationMonitor(IServiceScopeFactory scopes, TimeProvider 
                 .OrderBy(c => c.CreatedAt).Select(c => c.Id).Take(50).ToListAsync(ct);
             foreach (var id in waiting)
             {
-                var who = await cases.Gate.RunAsync(async () =>
+                var assignedCase = await cases.Gate.RunAsync(db, async () =>
                 {
-                    await using var tx = await db.Database.BeginTransactionAsync(ct);
                     var c = await db.Cases.FirstAsync(x => x.Id == id, ct);
-                    if (c.AssigneeId is not null) return (Guid?)null;
+                    if (c.AssigneeId is not null) return (SupportCase?)null;
                     var chosen = await AutoAssigner.AssignAsync(db, c, branch.Branch.Code, cases.Now, ct);
                     if (chosen is null) return null;
                     c.UpdatedAt = cases.Now;
                     await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
-                    await cases.PublishAsync(branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
-                    return chosen;
+                    return c;
                 }, ct);
                 db.ChangeTracker.Clear();
-                if (who is null) continue; // nobody free with the skills for this one
+                if (assignedCase is null) continue; // nobody free with the skills for this one
+                await cases.PublishAsync(branch.Branch.Code, assignedCase, CaseContext.CaseChangedEvent, ct);
                 assigned++;
             }
         }

@@ -77,9 +77,8 @@ public static partial class CaseCreation
         var db = cases.Db;
         var sighting = new CustomerSighting(c.BranchId, c.CustomerName, c.CustomerPhone, c.CustomerEmail, null, c.Language);
         if (c.CustomerId is null) Link(c, await CustomerMatcher.FindAsync(db, sighting, ct));
-        await cases.Gate.RunAsync(async () =>
+        await cases.Gate.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // A profile not found above is found or made in the same section and transaction, so one new person makes one profile.
             if (c.CustomerId is null) Link(c, await cases.Customers.FindOrCreateAsync(db, sighting, ct));
             SlaClock.Start(c, await cases.PolicyForAsync(c, ct), CalendarOf(n.Branch.Branch), now);
@@ -89,7 +88,6 @@ public static partial class CaseCreation
             db.Cases.Add(c);
             if (beforeSave is not null) await beforeSave(c);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
         }, ct);
         await cases.PublishAsync(n.Branch.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
         return c;

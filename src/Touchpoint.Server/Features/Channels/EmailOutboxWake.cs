@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Touchpoint.Server.Platform.Data;
 
 namespace Touchpoint.Server.Features.Channels;
 
@@ -9,11 +10,19 @@ namespace Touchpoint.Server.Features.Channels;
 /// Wakes the email sender once a queued mail is committed, whoever queued it (a staff reply, a rule's acknowledgement,
 /// a rule run by the time-based monitor): the sender reads in its own scope and would not see the row any earlier, and
 /// waking only after each caller's own save was easy to forget (a rule's reply waited for the half-minute poll).
-/// <see cref="EmailOutbox.EnqueueReplyAsync"/> marks the context, so no save has to look through its entries.
+/// <see cref="EmailOutbox.EnqueueReplyAsync"/> marks the context, so no save has to look through its entries. A save in a
+/// section of the SQLite write gate commits with the gate's group, which the gate reports.
 /// </summary>
-public sealed class EmailOutboxWake(EmailOutboxSender sender) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class EmailOutboxWake : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> queued = new();
+    private readonly EmailOutboxSender sender;
+
+    public EmailOutboxWake(EmailOutboxSender sender, WriteGate gate)
+    {
+        this.sender = sender;
+        gate.Committed += Committed;
+    }
 
     public void Expect(DbContext db) => queued.AddOrUpdate(db, this);
 

@@ -48,9 +48,8 @@ public sealed class ChatWork(
         };
         SupportCase? wroteOn = null;
         BranchLayout? caseBranch = null;
-        await cases.Gate.RunAsync(async () =>
+        await cases.Gate.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var seq = await db.Database.SqlQuery<int>($"""
                 UPDATE "ChatConversations" SET "LastSeq" = "LastSeq" + 1, "UpdatedAt" = {now} WHERE "Id" = {c.Id} RETURNING "LastSeq" AS "Value"
                 """).ToListAsync(ct);
@@ -72,7 +71,6 @@ public sealed class ChatWork(
                 (wroteOn, caseBranch) = (onCase, layout);
             }
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
         }, ct);
         if (wroteOn is not null) await cases.PublishAsync(caseBranch!.Branch.Code, wroteOn, CaseContext.CaseChangedEvent, ct);
         c.LastSeq = message.Seq;

@@ -18,16 +18,14 @@ public sealed class PadAnswers(FeedbackFollowUp followUp, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = SurveyAnswering.FromPad(invitation.Id, rating, reasons, now);
         var digest = SurveyAnswering.Digest(rows);
-        var saved = await cases.Gate.RunAsync(async () =>
+        var saved = await cases.Gate.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Only while nobody has answered the csat question on the link yet (a customer may be quicker than the pad).
             var claimed = await db.SurveyInvitations.Where(i => i.Id == invitation.Id && i.RespondedAt == null && i.FirstAnsweredAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.FirstAnsweredAt, now).SetProperty(i => i.Dissatisfied, digest.Dissatisfied), ct);
             if (claimed == 0) return false;
             db.SurveyAnswers.AddRange(rows);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return true;
         }, ct);
         if (saved && digest.Dissatisfied) await followUp.DissatisfiedAsync(db, cases, invitation, digest, alert: false, ct);

@@ -69,9 +69,8 @@ public static class PublicSurveyEndpoints
     /// submissions with one token exactly one updates the row, and the other finds nothing left to claim.
     /// </summary>
     public static Task<bool> SaveOnceAsync(TouchpointDb db, WriteGate gate, Guid invitationId, List<SurveyAnswer> rows, bool dissatisfied, DateTime now, CancellationToken ct) =>
-        gate.RunAsync(async () =>
+        gate.RunAsync(db, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var claimed = await db.SurveyInvitations.Where(i => i.Id == invitationId && i.RespondedAt == null && i.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.RespondedAt, now)
                     .SetProperty(i => i.FirstAnsweredAt, i => i.FirstAnsweredAt ?? now)
@@ -79,7 +78,6 @@ public static class PublicSurveyEndpoints
             if (claimed == 0) return false;
             db.SurveyAnswers.AddRange(rows);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return true;
         }, ct);
 

@@ -32,7 +32,7 @@ public static class CallNextTicket
         var branch = layout!.Branch;
         var rules = new QueueRules(branch.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
             layout.Services.ToDictionary(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes)));
-        var (called, notReady) = await q.Gate.RunAsync(() => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
+        var (called, notReady) = await q.Gate.RunAsync(q.Db, () => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
         if (notReady is not null) return notReady;
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
         if (called is null) return TypedResults.NoContent();
@@ -84,7 +84,7 @@ public static class CallNextTicket
         if (notReady is not null) return notReady;
         var ticket = await q.Db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == r.TicketId && t.BranchId == layout!.Branch.Id, ct);
         if (ticket is null) return Problems.NotFound();
-        var called = await q.Gate.RunAsync(async () =>
+        var called = await q.Gate.RunAsync(q.Db, async () =>
         {
             var claimed = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
             if (claimed is not null) await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);

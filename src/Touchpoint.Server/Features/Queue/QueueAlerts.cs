@@ -63,7 +63,7 @@ public sealed class QueueAlerts(IServiceScopeFactory scopes, ISmsSender sms, ILo
             var t = near[ahead];
             if (t.ContactPhone is null || t.NearAlertAt is not null) continue;
             // Marked first, and only by whoever marks it: two nodes handling calls at once send one message.
-            var marked = await q.Gate.RunAsync(() =>
+            var marked = await q.Gate.RunAsync(q.Db, () =>
                 q.Db.QueueTickets.Where(x => x.Id == t.Id && x.NearAlertAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.NearAlertAt, q.Now), ct), ct);
             if (marked == 1) await sms.SendAsync(t.ContactPhone, Messages.GetIn(t.Language, "sms.near", branch.Name.Resolve(t.Language), t.Number, ahead), ct);
         }

@@ -61,7 +61,7 @@ public static class TicketActions
         if (await change(ticket, layout!, q.Db, q.Now) is { } refused) return refused;
         try
         {
-            await q.Gate.RunAsync(() => q.Db.SaveChangesAsync(ct), ct);
+            await q.Gate.RunAsync(q.Db, () => q.Db.SaveChangesAsync(ct), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -80,24 +80,30 @@ public static partial class TicketIssuing
     /// Takes the next number of the service's day and saves the ticket in one transaction, so a number is never given
     /// twice nor skipped; false when the day's cap is reached (nothing is saved then).
     /// </summary>
-    internal static Task<bool> TrySaveNumberedAsync(QueueContext q, QueueTicket ticket, ServiceType service, CancellationToken ct) =>
-        q.Gate.RunAsync(() => SaveNumberedAsync(q.Db, ticket, service, ct), ct);
-
-    private static async Task<bool> SaveNumberedAsync(TouchpointDb db, QueueTicket ticket, ServiceType service, CancellationToken ct)
+    internal static async Task<bool> TrySaveNumberedAsync(QueueContext q, QueueTicket ticket, ServiceType service, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
-        if (service.DailyCap is { } cap && ticket.Sequence > cap)
+        try
         {
-            await tx.RollbackAsync(ct);
+            await q.Gate.RunAsync(q.Db, () => SaveNumberedAsync(q.Db, ticket, service, ct), ct);
+            return true;
+        }
+        catch (DailyCapReached)
+        {
             return false;
         }
+    }
+
+    private static async Task SaveNumberedAsync(TouchpointDb db, QueueTicket ticket, ServiceType service, CancellationToken ct)
+    {
+        ticket.Sequence = await NextSequenceAsync(db, service.Id, ticket.BusinessDate, ct);
+        // Throwing rolls the gated section back, the sequence's increment with it.
+        if (service.DailyCap is { } cap && ticket.Sequence > cap) throw new DailyCapReached();
         ticket.Number = QueueClock.FormatNumber(service.Prefix, ticket.Sequence);
         db.QueueTickets.Add(ticket);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
     }
+
+    private sealed class DailyCapReached : Exception;
 
     /// <summary>How the caller may issue here: null when not at all (staff or a device of another branch).</summary>
     private static string? SourceOf(ClaimsPrincipal user, string branchCode)

@@ -13,7 +13,7 @@ public static class DatabaseSetup
         if (options.UsePostgres)
         {
             services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
-            services.AddSingleton(_ => new WriteGate(serialize: false));
+            services.AddSingleton(_ => new WriteGate(null));
             services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), sp));
         }
         else
@@ -25,7 +25,7 @@ public static class DatabaseSetup
                 // Writers wait for each other instead of failing at once with "database is locked".
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddSingleton(_ => new WriteGate(serialize: true));
+            services.AddSingleton(_ => new WriteGate(connectionString));
             services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
             services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseSqlite(connectionString), sp));
         }

@@ -18,7 +18,10 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>For a connection opened outside EF (the write gate's).</summary>
+    public static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
@@ -33,47 +36,3 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     }
 }
 
-/// <summary>
-/// SQLite has one writer at a time, and a writer that finds the file busy sleeps in steps of milliseconds. The busiest
-/// writes (tickets issued, called and completed) run through this gate instead: on SQLite, one after the other on a
-/// thread of their own, so they neither sleep on the file nor wait in the thread pool's queue behind every other
-/// request for their turn (SQLite answers synchronously, so a section never waits inside). One node is the only writer
-/// of a SQLite file. On PostgreSQL rows lock one by one and the gate runs the work directly.
-/// </summary>
-public sealed class WriteGate : IDisposable
-{
-    private readonly System.Collections.Concurrent.BlockingCollection<Action>? queue;
-
-    public WriteGate(bool serialize)
-    {
-        if (!serialize) return;
-        queue = new();
-        new Thread(() =>
-        {
-            foreach (var section in queue.GetConsumingEnumerable()) section();
-        }) { IsBackground = true, Name = "Touchpoint SQLite writer", Priority = ThreadPriority.AboveNormal }.Start();
-    }
-
-    /// <summary>True on SQLite: this process is the database's only writer.</summary>
-    public bool Serializes => queue is not null;
-
-    /// <summary>Runs <paramref name="section"/> alone among the gated writes; its result or exception comes back to the caller.</summary>
-    public Task<T> RunAsync<T>(Func<Task<T>> section, CancellationToken ct)
-    {
-        if (queue is null) return section();
-        ct.ThrowIfCancellationRequested();
-        // The caller continues on the thread pool, never on the writer's thread.
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        queue.Add(() =>
-        {
-            try { done.SetResult(section().GetAwaiter().GetResult()); }
-            catch (Exception e) { done.SetException(e); }
-        }, ct);
-        return done.Task;
-    }
-
-    public async Task RunAsync(Func<Task> section, CancellationToken ct) =>
-        await RunAsync(async () => { await section(); return true; }, ct);
-
-    public void Dispose() => queue?.CompleteAdding();
-}
