@@ -147,9 +147,16 @@ export function ArticleEditorPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>
-                  <Form.Item name="ownerId" label={t('knowledge.owner')} extra={t('knowledge.ownerHint')}>
-                    <OwnerSelect branch={ownerBranch} known={knownOwners} />
-                  </Form.Item>
+                  {readOnly ? (
+                    // Readers see who owns it; only writers may list who could.
+                    <Form.Item label={t('knowledge.owner')}>
+                      <Typography.Text>{a?.ownerName ?? '—'}</Typography.Text>
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name="ownerId" label={t('knowledge.owner')} extra={t('knowledge.ownerHint')}>
+                      <OwnerSelect branch={ownerBranch} known={knownOwners} />
+                    </Form.Item>
+                  )}
                 </Col>
               </Row>
               <Form.Item name="title" label={t('knowledge.articleTitle')} rules={[{ required: true, message: t('validation.required') }]}>
