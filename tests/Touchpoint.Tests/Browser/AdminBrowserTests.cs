@@ -116,6 +116,45 @@ public sealed class AdminBrowserTests
         await Assertions.Expect(page.GetByText("Paired", new() { Exact = true }).First).ToBeVisibleAsync();
     }
 
+    [BrowserFact]
+    public async Task BranchManagers_SwitchTheChatBot_InTheBranchForm_InFourLanguages()
+    {
+        await using var browser = await BrowserSession.StartAsync(demo: true);
+        // Each manager signs in in their own language (the demo stores it with them) and switches their branch's bot.
+        var people = new (string User, string Branch, string Edit, string Label, string Off, string Save, string Saved, bool On)[]
+        {
+            ("sh.manager", "SH", "编辑网点", "智能助手", "关闭", "保存", "已保存", false),
+            ("tpe.manager", "TPE", "編輯分行", "智慧助理", "關閉", "儲存", "已儲存", false),
+            ("sel.manager", "SEL", "지점 수정", "셀프서비스 챗봇", "꺼짐", "저장", "저장되었습니다", false),
+            ("lon.manager", "LON", "Edit branch", "Self-service bot", "Off", "Save", "Saved", true),
+        };
+        foreach (var p in people)
+        {
+            var page = p.User == "lon.manager" ? browser.Page : await browser.NewPersonAsync(p.User, TouchpointFactory.DemoPassword);
+            if (page == browser.Page) await browser.SignInAsync(p.User, TouchpointFactory.DemoPassword);
+            await page.GotoAsync($"/admin/branches/{p.Branch}");
+            await page.GetByRole(AriaRole.Button, new() { Name = p.Edit }).ClickAsync();
+            var drawer = page.GetByRole(AriaRole.Dialog);
+            var toggle = drawer.GetByRole(AriaRole.Switch, new() { Name = p.Label });
+            await Assertions.Expect(toggle).ToBeCheckedAsync();
+            await toggle.ClickAsync();
+            await Assertions.Expect(toggle).ToContainTextAsync(p.Off);
+            if (p.On) await toggle.ClickAsync();
+            await toggle.ScrollIntoViewIfNeededAsync();
+            await BrowserSession.ScreenshotAsync(page, $"branch-chat-bot-{p.Branch}");
+            if (page == browser.Page) await browser.AssertAccessibleAsync();
+            await drawer.GetByRole(AriaRole.Button, new() { Name = p.Save }).ClickAsync();
+            await Assertions.Expect(page.GetByText(p.Saved, new() { Exact = true })).ToBeVisibleAsync();
+        }
+
+        // What the forms saved is what the chats of each branch get.
+        var admin = await browser.App.AdminAsync();
+        foreach (var p in people)
+            Assert.Equal(p.On, (await (await admin.GetAsync($"/api/branches/{p.Branch}")).JsonAsync())["chatBotEnabled"]!.GetValue<bool>());
+        var (_, started) = await Chat.ChatWidgetTests.StartAsync(browser.App, new { branch = "SEL", language = "ko-KR", message = "카드를 잃어버렸어요" });
+        Assert.Equal("waiting", started["conversation"]!["status"]!.GetValue<string>());
+    }
+
     /// <summary>Ant Design lists a select's options twice (a hidden list for screen readers, a visible one): click the visible one.</summary>
     private static async Task ChooseOptionAsync(IPage page, ILocator select, string text)
     {

@@ -5,7 +5,7 @@ namespace Touchpoint.Tests.Browser;
 
 /// <summary>
 /// The help centre on a phone-sized screen in Chinese and Korean (browse, search, read, vote), and staff writing an
-/// article: preview, save, compare versions.
+/// article: preview, pick its owner by name, save, compare versions.
 /// </summary>
 public sealed class KnowledgeBrowserTests
 {
@@ -72,7 +72,7 @@ public sealed class KnowledgeBrowserTests
     }
 
     [BrowserFact]
-    public async Task Staff_EditWithPreview_SeeDueArticles_AndCompareVersions()
+    public async Task Staff_EditWithPreview_PickAnOwnerByName_SeeDueArticles_AndCompareVersions()
     {
         await using var browser = await BrowserSession.StartAsync(demo: true);
         await browser.SignInAsync("lon.trainer", TouchpointFactory.DemoPassword);
@@ -97,8 +97,21 @@ public sealed class KnowledgeBrowserTests
         Assert.Equal(0, await preview.Locator("script").CountAsync());
         await Assertions.Expect(preview.GetByRole(AriaRole.Link, new() { Name = "help centre" })).ToHaveAttributeAsync("href", "/help");
         await browser.ScreenshotAsync("knowledge-editor-preview-en-US");
+
+        // The owner is picked by name among those who may own the article: London's knowledge writers (Oliver Taylor,
+        // a quality reviewer, writes none).
+        var owner = page.GetByTestId("article-owner");
+        await Assertions.Expect(owner).ToContainTextAsync("Isla Wilson");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Owner" }).PressSequentiallyAsync("oli");
+        var olivia = page.Locator(".ant-select-item-option", new() { HasText = "Olivia Smith" });
+        await Assertions.Expect(olivia).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".ant-select-item-option", new() { HasText = "Oliver Taylor" })).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("knowledge-owner-picker-en-US");
+        await olivia.ClickAsync();
+        await Assertions.Expect(owner).ToContainTextAsync("Olivia Smith");
         await page.GetByTestId("save-article").ClickAsync();
         await Assertions.Expect(page.GetByText("Saved as version 2.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Olivia Smith").First).ToBeVisibleAsync();
 
         // History: tick both versions, compare, and see the changed line.
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Version 1" }).CheckAsync();
@@ -117,5 +130,12 @@ public sealed class KnowledgeBrowserTests
         await Assertions.Expect(page.GetByTestId("translations-panel").GetByRole(AriaRole.Link)).ToHaveCountAsync(3);
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("knowledge-editor-en-US");
+
+        // The list names the owner; a new article starts as its writer's.
+        await page.GotoAsync("/knowledge?due=true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Lost or stolen card" })).ToContainTextAsync("Olivia Smith");
+        await browser.ScreenshotAsync("knowledge-due-owner-en-US");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New article" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("article-owner")).ToContainTextAsync("Isla Wilson");
     }
 }

@@ -32,7 +32,7 @@ public sealed class MessagingChannelTests : IDisposable
         return ("kakao-sel", secret);
     }
 
-    private static HttpRequestMessage Signed(string key, string secret, string json, long? timestamp = null, string? signature = null)
+    internal static HttpRequestMessage Signed(string key, string secret, string json, long? timestamp = null, string? signature = null)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var ts = timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();

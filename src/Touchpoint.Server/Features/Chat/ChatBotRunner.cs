@@ -1,21 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.Organisation;
 
 namespace Touchpoint.Server.Features.Chat;
 
 /// <summary>
-/// Puts the registered <see cref="IChatBot"/>, if any, in front of the staff: it answers visitor messages while the
-/// conversation is in the bot state and hands over to the branch's waiting list when it says so, when it fails, or
-/// when the visitor asks for a person.
+/// Puts the registered <see cref="IChatBot"/>, if any, in front of the staff of branches that keep it switched on
+/// (<see cref="Branch.ChatBotEnabled"/>): it answers visitor messages while the conversation is in the bot state and
+/// hands over to the branch's waiting list when it says so, when it fails, or when the visitor asks for a person.
 /// </summary>
 public sealed class ChatBotRunner(IServiceProvider services, ILogger<ChatBotRunner> log)
 {
     private readonly IChatBot? bot = services.GetService<IChatBot>();
 
-    public bool IsPresent => bot is not null;
+    /// <summary>Whether a new conversation of the branch starts with the bot: the installation has one and the branch keeps it on.</summary>
+    public bool AnswersIn(Branch branch) => bot is not null && branch.ChatBotEnabled;
 
     public async Task RespondAsync(ChatWork work, ChatConversation c, string message, CancellationToken ct)
     {
-        if (bot is null) { await HandOverAsync(work, c, HandOverReasons.NoBot, ct); return; }
+        // Turned off (for the installation or the branch) since the conversation started: a person takes it from here.
+        if (bot is null || await work.Cases.BranchAsync(c.BranchId, ct) is not { } layout || !AnswersIn(layout.Branch))
+        {
+            await HandOverAsync(work, c, HandOverReasons.NoBot, ct);
+            return;
+        }
         ChatBotTurn turn;
         try
         {

@@ -43,7 +43,7 @@ public static class HandOverReasons
     /// <summary>The widget's "talk to a person" button.</summary>
     public const string Button = "visitor asked for a person";
     public const string Error = "bot error";
-    /// <summary>The conversation was in the bot state but no bot is registered any more (turned off since it started).</summary>
+    /// <summary>The conversation was in the bot state but the bot was turned off since it started (for the installation or the branch).</summary>
     public const string NoBot = "no bot";
     /// <summary>A bot handed over without saying why.</summary>
     public const string Unspecified = "bot";
@@ -59,11 +59,11 @@ public sealed record ChatBotTurn(string? Reply, bool HandOver, string? HandOverR
 }
 
 /// <summary>
-/// The seam for a self-service bot (the assist module's): when one is registered, new conversations start in the
-/// <see cref="ChatStatuses.Bot"/> state and every visitor message goes to it first. Its replies are stored as lines
-/// from sender "bot", so the transcript staff receive at hand-over is the conversation's own. When it hands over (or the
-/// visitor asks for a person), the conversation joins its branch's waiting list like any other. Without a bot,
-/// conversations start waiting for staff.
+/// The seam for a self-service bot (the assist module's): when one is registered, new conversations of branches that
+/// keep the bot on start in the <see cref="ChatStatuses.Bot"/> state and every visitor message goes to it first. Its
+/// replies are stored as lines from sender "bot", so the transcript staff receive at hand-over is the conversation's
+/// own. When it hands over (or the visitor asks for a person), the conversation joins its branch's waiting list like
+/// any other. Without a bot (or in a branch that switched it off), conversations start waiting for staff.
 /// </summary>
 public interface IChatBot
 {

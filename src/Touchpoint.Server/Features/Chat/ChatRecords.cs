@@ -60,7 +60,7 @@ public sealed class ChatMessage
 
 public static class ChatStatuses
 {
-    /// <summary>A self-service bot answers first (only when one is registered, see <see cref="IChatBot"/>).</summary>
+    /// <summary>A self-service bot answers first (only when one is registered and the branch keeps it on, see <see cref="IChatBot"/>).</summary>
     public const string Bot = "bot";
     public const string Waiting = "waiting";
     public const string Active = "active";

@@ -65,7 +65,7 @@ public static class ChatVisitorEndpoints
         var c = new ChatConversation
         {
             BranchId = layout!.Branch.Id, Channel = ChatChannels.WebChat, VisitorTokenHash = SecretTokens.Hash(token),
-            Status = bot.IsPresent ? ChatStatuses.Bot : ChatStatuses.Waiting, Language = language,
+            Status = bot.AnswersIn(layout.Branch) ? ChatStatuses.Bot : ChatStatuses.Waiting, Language = language,
             VisitorName = Blank(r.Name), VisitorEmail = email, PageUrl = PageWithoutQuery(r.PageUrl), CreatedAt = now, UpdatedAt = now,
         };
         if (email is not null)

@@ -86,7 +86,8 @@ public static class MessagingInbound
             open = new ChatConversation
             {
                 BranchId = channel.BranchId, Channel = ChatChannels.Messaging, MessagingChannelId = channel.Id, ExternalUserId = fromId,
-                Status = bot.IsPresent ? ChatStatuses.Bot : ChatStatuses.Waiting, Language = language, VisitorName = name, CreatedAt = now, UpdatedAt = now,
+                Status = await work.Cases.BranchAsync(channel.BranchId, ct) is { } layout && bot.AnswersIn(layout.Branch) ? ChatStatuses.Bot : ChatStatuses.Waiting,
+                Language = language, VisitorName = name, CreatedAt = now, UpdatedAt = now,
                 CustomerId = messagingId is null ? null
                     : (await work.Cases.Customers.FindOrCreateAsync(db, new CustomerSighting(channel.BranchId, name, null, null, messagingId, language), ct))?.Id,
             };

@@ -29,7 +29,11 @@ public static class ArticleEditing
     {
         var v = new Validation();
         v.Language("language", r.Language);
-        var (branchId, ownerId) = await ValidateAsync(r, user, db, v, ct);
+        var branchId = await ValidateAsync(r, user, db, v, ct);
+        // A new article is its writer's unless they name someone else.
+        var ownerId = r.OwnerId ?? user.UserId();
+        if (r.OwnerId is { } named && named != user.UserId())
+            await ArticleOwners.ValidateAsync(db, user, v, named, branchId, ownerChanged: true, branchChanged: false, ct);
         KnowledgeArticle? source = null;
         if (r.TranslationOf is { } of)
         {
@@ -46,7 +50,7 @@ public static class ArticleEditing
             Language = r.Language!, Title = "", Body = "", CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         article.GroupId = source?.GroupId ?? article.Id;
-        Apply(article, r, branchId, ownerId ?? user.UserId());
+        Apply(article, r, branchId, ownerId);
         db.KnowledgeArticles.Add(article);
         db.KnowledgeArticleVersions.Add(VersionOf(article, user, now, null));
         audit.Record("knowledge.created", "article:" + article.Id, new { article.Language, article.State });
@@ -67,10 +71,14 @@ public static class ArticleEditing
         if (!await KnowledgeQueries.CanWriteAsync(db, user, article.BranchId, ct)) return Problems.Forbidden();
         var v = new Validation();
         if (r.Version is null) v.Add("version", "validation.required");
-        var (branchId, ownerId) = await ValidateAsync(r, user, db, v, ct);
+        var branchId = await ValidateAsync(r, user, db, v, ct);
+        // Left out: the owner stays.
+        var ownerId = r.OwnerId ?? article.OwnerId;
+        if (ownerId is { } owner)
+            await ArticleOwners.ValidateAsync(db, user, v, owner, branchId, ownerChanged: owner != article.OwnerId, branchChanged: branchId != article.BranchId, ct);
         if (!v.IsValid) return v.Problem();
         if (r.Version != article.Version) return await StaleAsync(db, article, ct);
-        Apply(article, r, branchId, ownerId ?? article.OwnerId);
+        Apply(article, r, branchId, ownerId);
         return await SaveVersionAsync(db, article, user, audit, clock, null, ct);
     }
 
@@ -101,7 +109,7 @@ public static class ArticleEditing
         article.UpdatedAt = now;
         db.KnowledgeArticleVersions.Add(VersionOf(article, user, now, restoredFrom));
         audit.Record(restoredFrom is null ? "knowledge.changed" : "knowledge.restored", "article:" + article.Id,
-            new { article.Version, article.State, restoredFrom });
+            new { article.Version, article.State, article.OwnerId, restoredFrom });
         try { await db.SaveChangesAsync(ct); }
         catch (Exception e) when (e is DbUpdateConcurrencyException || (e is DbUpdateException u && Conflicts.IsUniqueViolation(u)))
         {
@@ -120,7 +128,8 @@ public static class ArticleEditing
         return Problems.Result(StatusCodes.Status409Conflict, null, "knowledge.staleVersion", last ?? "", article.Version);
     }
 
-    private static async Task<(Guid? BranchId, Guid? OwnerId)> ValidateAsync(ArticleRequest r, ClaimsPrincipal user, TouchpointDb db, Validation v,
+    /// <summary>Checks the fields every save shares; returns the article's branch (null: organisation-wide).</summary>
+    private static async Task<Guid?> ValidateAsync(ArticleRequest r, ClaimsPrincipal user, TouchpointDb db, Validation v,
         CancellationToken ct)
     {
         v.Required("title", r.Title, 200);
@@ -139,8 +148,7 @@ public static class ArticleEditing
             branchId = await db.Branches.Where(b => b.Code == code).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
             if (branchId is null || !user.CanAccessBranch(code)) v.Add("branch", "validation.unknownBranch", code);
         }
-        if (r.OwnerId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct)) v.Add("ownerId", "knowledge.unknownOwner");
-        return (branchId, r.OwnerId);
+        return branchId;
     }
 
     private static void Apply(KnowledgeArticle a, ArticleRequest r, Guid? branchId, Guid? ownerId)

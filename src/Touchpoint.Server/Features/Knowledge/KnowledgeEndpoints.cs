@@ -29,6 +29,7 @@ public static class KnowledgeEndpoints
         read.MapPost("/suggestions", KnowledgeSuggestions.SuggestForText);
 
         var write = app.MapGroup("/api/knowledge").RequireAuthorization(Permissions.KnowledgeWrite).WithTags("Knowledge");
+        write.MapGet("/owners", ArticleOwners.List);
         write.MapPost("/articles", ArticleEditing.Create);
         write.MapPut("/articles/{id:guid}", ArticleEditing.Update);
         write.MapPost("/articles/{id:guid}/versions/{number:int}/restore", ArticleEditing.Restore);

@@ -28,6 +28,11 @@ public sealed class Branch
     public int AlertPlacesAhead { get; set; } = 3;
     /// <summary>The lobby's spoken call per language, with {number} and {counter}; a language left out uses the standard wording.</summary>
     public LocalizedText? Announcements { get; set; }
+    /// <summary>
+    /// Whether the self-service bot answers this branch's web chats and messaging conversations before staff (decision
+    /// 0017). The installation's <c>Chat:Bot:Enabled</c> turned off overrides it: no bot anywhere.
+    /// </summary>
+    public bool ChatBotEnabled { get; set; } = true;
 
     public List<ServiceType> Services { get; set; } = [];
     public List<Counter> Counters { get; set; } = [];

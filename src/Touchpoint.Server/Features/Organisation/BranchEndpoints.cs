@@ -11,16 +11,21 @@ using Touchpoint.Server.Platform.Realtime;
 
 namespace Touchpoint.Server.Features.Organisation;
 
+/// <param name="ChatBotEnabled">The branch's switch for the self-service chat bot (which also needs the installation's on).</param>
 public sealed record BranchDto(
     string Code, LocalizedText Name, string DisplayName, string TimeZone, string? Address,
-    IReadOnlyList<BusinessHours> BusinessHours, IReadOnlyList<Holiday> Holidays, int ServiceCount, int CounterCount);
+    IReadOnlyList<BusinessHours> BusinessHours, IReadOnlyList<Holiday> Holidays, int ServiceCount, int CounterCount, bool ChatBotEnabled);
 
+/// <param name="ChatBotEnabled">Whether the self-service bot answers the branch's chats first; left out: on for a new branch, unchanged otherwise.</param>
 public sealed record BranchRequest(
-    string? Code, LocalizedText? Name, string? TimeZone, string? Address, List<BusinessHours>? BusinessHours, List<Holiday>? Holidays);
+    string? Code, LocalizedText? Name, string? TimeZone, string? Address, List<BusinessHours>? BusinessHours, List<Holiday>? Holidays,
+    bool? ChatBotEnabled = null);
 
 public static class BranchEndpoints
 {
     public const string ChangedEvent = "organisation.changed";
+    /// <summary>Audited apart from other branch edits: it changes who first answers the branch's customers.</summary>
+    public const string ChatBotChanged = "branch.chat_bot_changed";
 
     public static void MapOrganisationApi(this IEndpointRouteBuilder app)
     {
@@ -63,10 +68,10 @@ public static class BranchEndpoints
         if (v.IsValid && await db.Branches.AnyAsync(b => b.Code == code, ct)) v.Add("code", "validation.duplicate", code);
         if (!v.IsValid) return v.Problem();
 
-        var branch = new Branch { Code = code!, Name = r.Name!, TimeZone = r.TimeZone!.Trim() };
+        var branch = new Branch { Code = code!, Name = r.Name!, TimeZone = r.TimeZone!.Trim(), ChatBotEnabled = r.ChatBotEnabled ?? true };
         Apply(branch, r);
         db.Branches.Add(branch);
-        audit.Record(AuditActions.BranchCreated, $"branch:{branch.Code}");
+        audit.Record(AuditActions.BranchCreated, $"branch:{branch.Code}", new { branch.ChatBotEnabled });
         await db.SaveChangesAsync(ct);
         await realtime.PublishToBranchAsync(branch.Code, ChangedEvent, new { entity = "branch", code = branch.Code }, ct);
         return TypedResults.Created($"/api/branches/{branch.Code}", ToDto(branch, 0, 0));
@@ -84,6 +89,11 @@ public static class BranchEndpoints
         branch.Name = r.Name!;
         branch.TimeZone = r.TimeZone!.Trim();
         audit.Record(AuditActions.BranchUpdated, $"branch:{branch.Code}");
+        if (r.ChatBotEnabled is { } bot && bot != branch.ChatBotEnabled)
+        {
+            audit.Record(ChatBotChanged, $"branch:{branch.Code}", new { from = branch.ChatBotEnabled, to = bot });
+            branch.ChatBotEnabled = bot;
+        }
         await db.SaveChangesAsync(ct);
         await realtime.PublishToBranchAsync(branch.Code, ChangedEvent, new { entity = "branch", code = branch.Code }, ct);
         return TypedResults.Ok(await ToDtoWithCountsAsync(db, branch, ct));
@@ -138,7 +148,7 @@ public static class BranchEndpoints
         ToDto(b, await db.Services.CountAsync(s => s.BranchId == b.Id, ct), await db.Counters.CountAsync(c => c.BranchId == b.Id, ct));
 
     private static BranchDto ToDto(Branch b, int services, int counters) =>
-        new(b.Code, b.Name, b.Name.Resolve(), b.TimeZone, b.Address, b.BusinessHours, b.Holidays, services, counters);
+        new(b.Code, b.Name, b.Name.Resolve(), b.TimeZone, b.Address, b.BusinessHours, b.Holidays, services, counters, b.ChatBotEnabled);
 }
 
 public static class BranchAccess

@@ -7963,6 +7963,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArticleOwner"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/articles/{id}/versions/{number}/restore": {
         parameters: {
             query?: never;
@@ -8338,6 +8386,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ArticleOwner: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
         ArticlePage: {
             items: components["schemas"]["ArticleListItem"][];
             /** Format: int32 */
@@ -8514,6 +8567,7 @@ export interface components {
             serviceCount: number;
             /** Format: int32 */
             counterCount: number;
+            chatBotEnabled: boolean;
         };
         BranchRequest: {
             code: null | string;
@@ -8522,6 +8576,7 @@ export interface components {
             address: null | string;
             businessHours: null | components["schemas"]["BusinessHours"][];
             holidays: null | components["schemas"]["Holiday"][];
+            chatBotEnabled?: null | boolean;
         };
         BusinessHours: {
             /** Format: int32 */

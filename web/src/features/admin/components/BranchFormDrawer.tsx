@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Form, Input, Space } from 'antd';
+import { App, Button, Drawer, Form, Input, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api';
 import { LocalizedNameFields, useProblemReporter } from '../../../shared/ui';
@@ -66,6 +66,12 @@ export function BranchFormDrawer({ open, branch, onClose }: Props) {
         </Form.Item>
         <BusinessHoursFields />
         <HolidaysFields />
+        <fieldset style={{ border: 0, padding: 0, margin: '16px 0 0' }}>
+          <legend style={{ fontSize: 14, marginBottom: 8 }}>{t('branches.chats')}</legend>
+          <Form.Item name="chatBotEnabled" label={t('branches.chatBot')} valuePropName="checked" extra={t('branches.chatBotHint')}>
+            <Switch checkedChildren={t('branches.chatBotOn')} unCheckedChildren={t('branches.chatBotOff')} />
+          </Form.Item>
+        </fieldset>
       </Form>
     </Drawer>
   );

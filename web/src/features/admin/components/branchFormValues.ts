@@ -17,6 +17,7 @@ export interface BranchFormValues {
   address?: string | null;
   businessHours: WeekdayHours[];
   holidays: { date: string; name: string }[];
+  chatBotEnabled: boolean;
 }
 
 // The form lists Monday first, as calendars do in China, Taiwan, Korea and the UK.
@@ -38,6 +39,8 @@ export function toFormValues(branch?: Branch): BranchFormValues {
       return { day, closed, open: hours?.open ?? defaultOpen, close: hours?.close ?? defaultClose };
     }),
     holidays: branch?.holidays.map((holiday) => ({ ...holiday })) ?? [],
+    // A new branch has the self-service bot, as every branch had before the switch existed.
+    chatBotEnabled: branch?.chatBotEnabled ?? true,
   };
 }
 
@@ -52,6 +55,7 @@ export function toRequest(values: BranchFormValues): BranchRequest {
       .filter((row) => !row.closed)
       .map(({ day, open, close }) => ({ day, open, close })),
     holidays: values.holidays,
+    chatBotEnabled: values.chatBotEnabled,
   };
 }
 

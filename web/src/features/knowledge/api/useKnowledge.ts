@@ -9,6 +9,7 @@ export type ArticleDiff = Schema<'ArticleDiff'>;
 export type ArticleHit = Schema<'ArticleHit'>;
 export type HelpCentre = Schema<'HelpCentre'>;
 export type HelpArticle = Schema<'HelpArticle'>;
+export type ArticleOwner = Schema<'ArticleOwner'>;
 
 export const articleStates = ['draft', 'internal', 'published'] as const;
 export type ArticleState = (typeof articleStates)[number];
@@ -68,6 +69,16 @@ export function useArticleDiff(id: string, from: number | undefined, to: number 
     queryKey: [...knowledgeKey, 'article', id, 'diff', from, to],
     queryFn: () => unwrap(api.GET('/api/knowledge/articles/{id}/diff', { params: { path: { id }, query: { from, to } } })),
     enabled: from !== undefined && to !== undefined,
+  });
+}
+
+/** Staff who may own an article of the branch (all branches when none), by part of their name. */
+export function useArticleOwners(branch: string | undefined, q: string) {
+  return useQuery({
+    queryKey: [...knowledgeKey, 'owners', branch ?? '', q],
+    queryFn: () => unwrap(api.GET('/api/knowledge/owners', { params: { query: { branch, q: q || undefined } } })),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 

@@ -6,12 +6,14 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import { supportedLanguages } from '../../../shared/i18n/languages';
 import { helpArticlePath, Markdown } from '../../../shared/knowledge';
 import { PageHeading } from '../../../shared/layout';
+import { useBranchList, useMe } from '../../../shared/session';
 import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../shared/ui';
 import { articleStates, useArticle, useSaveArticle, type ArticleRequest } from '../api/useKnowledge';
 import { ArticleHistory } from '../components/ArticleHistory';
 import { ArticleStateTag } from '../components/ArticleStateTag';
 import { HelpfulCounts } from '../components/HelpfulCounts';
 import { languageName } from '../components/languageName';
+import { OwnerSelect } from '../components/OwnerSelect';
 import { TranslationsPanel } from '../components/TranslationsPanel';
 
 interface Values {
@@ -23,6 +25,7 @@ interface Values {
   state: string;
   reviewBy?: string;
   branch?: string;
+  ownerId?: string;
   body: string;
 }
 
@@ -44,12 +47,33 @@ export function ArticleEditorPage() {
   const save = useSaveArticle(isNew ? null : id!);
   const [form] = Form.useForm<Values>();
   const body = Form.useWatch('body', form) ?? '';
+  const typedBranch = Form.useWatch('branch', form);
+  const me = useMe().data;
+  const branches = useBranchList().data;
   const a = article.data;
   const readOnly = !!a && !a.canEdit;
+  // Owners are those who may write the article's branch; while the code is being typed, the list is everyone's.
+  const ownerBranch = branches?.find((b) => b.code === typedBranch?.trim().toUpperCase())?.code;
+  const knownOwners = [
+    ...(a?.ownerId && a.ownerName ? [{ id: a.ownerId, displayName: a.ownerName }] : []),
+    ...(me ? [{ id: me.id, displayName: me.displayName }] : []),
+  ];
 
   useEffect(() => {
-    if (a) form.setFieldsValue({ ...a, summary: a.summary, category: a.category ?? undefined, reviewBy: a.reviewBy ?? undefined, branch: a.branch ?? undefined });
+    if (a)
+      form.setFieldsValue({
+        ...a,
+        summary: a.summary,
+        category: a.category ?? undefined,
+        reviewBy: a.reviewBy ?? undefined,
+        branch: a.branch ?? undefined,
+        ownerId: a.ownerId ?? undefined,
+      });
   }, [a, form]);
+  // A new article is its writer's until they choose someone else.
+  useEffect(() => {
+    if (isNew && me && !form.getFieldValue('ownerId')) form.setFieldsValue({ ownerId: me.id });
+  }, [isNew, me, form]);
   useEffect(() => {
     const s = source.data;
     if (isNew && s)
@@ -65,7 +89,7 @@ export function ArticleEditorPage() {
       language: v.language ?? a?.language ?? i18n.language,
       summary: v.summary ?? '',
       category: v.category ?? null,
-      ownerId: a?.ownerId ?? null,
+      ownerId: v.ownerId ?? a?.ownerId ?? null,
       reviewBy: v.reviewBy || null,
       branch: v.branch || null,
       version: a?.version ?? null,
@@ -105,7 +129,7 @@ export function ArticleEditorPage() {
               onFinish={submit}
             >
               <Row gutter={12}>
-                <Col xs={24} md={8}>
+                <Col xs={24} md={6}>
                   {isNew ? (
                     <Form.Item name="language" label={t('knowledge.language')} rules={[{ required: true, message: t('validation.required') }]}>
                       <Select options={supportedLanguages.map((l) => ({ value: l, label: languageName(l) }))} />
@@ -117,10 +141,22 @@ export function ArticleEditorPage() {
                     </Form.Item>
                   )}
                 </Col>
-                <Col xs={24} md={16}>
+                <Col xs={24} md={10}>
                   <Form.Item name="state" label={t('knowledge.state')}>
                     <Segmented options={articleStates.map((s) => ({ value: s, label: t(`knowledge.states.${s}`) }))} />
                   </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  {readOnly ? (
+                    // Readers see who owns it; only writers may list who could.
+                    <Form.Item label={t('knowledge.owner')}>
+                      <Typography.Text>{a?.ownerName ?? '—'}</Typography.Text>
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name="ownerId" label={t('knowledge.owner')} extra={t('knowledge.ownerHint')}>
+                      <OwnerSelect branch={ownerBranch} known={knownOwners} />
+                    </Form.Item>
+                  )}
                 </Col>
               </Row>
               <Form.Item name="title" label={t('knowledge.articleTitle')} rules={[{ required: true, message: t('validation.required') }]}>
