@@ -85,6 +85,11 @@ public sealed class TeamApiTests : IDisposable
         Assert.Empty(Names(await (await frontline.GetAsync("/api/branches/SH/teams")).JsonAsync()));
         Assert.Equal(["Cards and payments"], Names(await (await frontline.GetAsync("/api/branches/SH/teams?includeRetired=true")).JsonAsync()));
         Assert.Equal(id, (await (await frontline.GetAsync($"/api/cases/{caseId}")).JsonAsync())["teamId"]!.GetValue<Guid>());
+        // Taking the case keeps its retired team; giving a case to a retired team is refused.
+        var kept = await (await frontline.PostAsJsonAsync($"/api/cases/{caseId}/assign", new { assigneeId = frontlineId, teamId = id })).JsonAsync();
+        Assert.Equal(id, kept["teamId"]!.GetValue<Guid>());
+        var other = await OpenAsync(frontline, NewCase("另一件"));
+        await (await frontline.PostAsJsonAsync($"/api/cases/{other}/assign", new { teamId = id })).ProblemAsync(HttpStatusCode.BadRequest);
         var successor = await app.CreateTeamAsync("SH", "cards AND payments");
         var taken = await (await manager.PostAsync($"/api/branches/SH/teams/{id}/reinstate", null)).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("Cards and payments", taken["detail"]!.GetValue<string>());

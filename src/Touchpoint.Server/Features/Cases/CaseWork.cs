@@ -125,7 +125,8 @@ public static class CaseWork
             else if (!assignee.CanWorkCasesIn(branch!.Branch.Code)) v.Add("assigneeId", "validation.assigneeScope");
         }
         Teams.Team? team = null;
-        if (r.TeamId is { } teamId)
+        var keepTeam = r.TeamId is not null && r.TeamId == c.TeamId; // even a team retired since: it takes no new cases, it keeps its own
+        if (r.TeamId is { } teamId && !keepTeam)
         {
             (team, var error) = await Teams.TeamLookup.ForCaseAsync(cases.Db, c.BranchId, teamId, ct);
             if (error is not null) v.Add("teamId", error, branch!.Branch.Code);
@@ -137,7 +138,7 @@ public static class CaseWork
         }
         if (!v.IsValid) return v.Problem();
         c.AssigneeId = r.AssigneeId;
-        Teams.TeamLookup.SetTeam(c, team);
+        if (!keepTeam) Teams.TeamLookup.SetTeam(c, team);
         c.UpdatedAt = cases.Now;
         await cases.Automation.CaseChangedAsync(cases, c, branch!.Branch, Automation.RuleEvents.CaseUpdated, ct);
         audit.Record(AuditActions.CaseAssigned, $"case:{c.Reference}", new { assigneeId = r.AssigneeId, teamId = c.TeamId, team = c.Team });
