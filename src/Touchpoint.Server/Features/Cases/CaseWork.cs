@@ -125,13 +125,14 @@ public static class CaseWork
             else if (!assignee.CanWorkCasesIn(branch!.Branch.Code)) v.Add("assigneeId", "validation.assigneeScope");
         }
         Teams.Team? team = null;
-        var keepTeam = r.TeamId is not null && r.TeamId == c.TeamId; // even a team retired since: it takes no new cases, it keeps its own
-        if (r.TeamId is { } teamId && !keepTeam)
+        // The case's own team is kept even if retired since: a retired team takes no new cases, it keeps its own.
+        var keepTeam = r.TeamId is not null && r.TeamId == c.TeamId;
+        if (!keepTeam && r.TeamId is { } teamId)
         {
             (team, var error) = await Teams.TeamLookup.ForCaseAsync(cases.Db, c.BranchId, teamId, ct);
             if (error is not null) v.Add("teamId", error, branch!.Branch.Code);
         }
-        else if (!string.IsNullOrWhiteSpace(r.Team))
+        else if (!keepTeam && !string.IsNullOrWhiteSpace(r.Team))
         {
             team = await Teams.TeamLookup.ByNameAsync(cases.Db, c.BranchId, r.Team, ct);
             if (team is null) v.Add("team", "teams.unknownName", r.Team.Trim(), branch!.Branch.Code);
