@@ -27,10 +27,11 @@ public sealed class TeamAssignmentTests : IDisposable
         return (manager, staff, cards);
     }
 
-    private async Task<(Guid Id, Guid? Assignee, Guid? Team)> CreateAsync(HttpClient client, string? category)
+    private static async Task<(Guid Id, Guid? Assignee, Guid? Team)> CreateAsync(TouchpointFactory app, HttpClient client, string? category)
     {
         var id = (await (await client.PostAsJsonAsync("/api/cases", AutoAssignmentTests.Case(category: category))).JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        return await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.Id, c.AssigneeId, c.TeamId)).SingleAsync());
+        var row = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => new { c.AssigneeId, c.TeamId }).SingleAsync());
+        return (id, row.AssigneeId, row.TeamId);
     }
 
     [Fact]
@@ -40,15 +41,15 @@ public sealed class TeamAssignmentTests : IDisposable
         var members = new[] { staff[0].Id, staff[1].Id };
         for (var i = 0; i < 4; i++)
         {
-            var (_, assignee, team) = await CreateAsync(manager, "cards");
+            var (_, assignee, team) = await CreateAsync(app, manager, "cards");
             Assert.Equal(cards, team);
             Assert.Contains(assignee!.Value, members);
         }
         // The team is full: the next card case waits, although the third person is free.
-        var (waiting, nobody, _) = await CreateAsync(manager, "cards");
+        var (waiting, nobody, _) = await CreateAsync(app, manager, "cards");
         Assert.Null(nobody);
         await (await manager.PostAsync($"/api/cases/{waiting}/auto-assign", null)).ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(staff[2].Id, (await CreateAsync(manager, "loans")).Assignee);
+        Assert.Equal(staff[2].Id, (await CreateAsync(app, manager, "loans")).Assignee);
 
         // A member away gets nothing; when the other frees a place the monitor gives them the waiting case.
         await (await staff[0].Client.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = false })).ShouldBeAsync(HttpStatusCode.OK);
@@ -67,7 +68,7 @@ public sealed class TeamAssignmentTests : IDisposable
         var (manager, staff, cards) = await CardsPoolAsync(app);
         foreach (var member in staff.Take(2))
             await (await member.Client.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = false })).ShouldBeAsync(HttpStatusCode.OK);
-        var (id, first, _) = await CreateAsync(manager, null);
+        var (id, first, _) = await CreateAsync(app, manager, null);
         Assert.Equal(staff[2].Id, first); // the only one present
 
         await (await manager.PostAsJsonAsync($"/api/cases/{id}/assign", new { assigneeId = (Guid?)null, teamId = cards })).ShouldBeAsync(HttpStatusCode.OK);
@@ -75,6 +76,23 @@ public sealed class TeamAssignmentTests : IDisposable
         await (await staff[1].Client.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = true })).ShouldBeAsync(HttpStatusCode.OK);
         var chosen = await (await manager.PostAsync($"/api/cases/{id}/auto-assign", null)).JsonAsync();
         Assert.Equal(staff[1].Id, chosen["assigneeId"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public Task CasesOfATeamWithNobodyAvailable_DoNotHoldBackTheOthersWaiting() => NoTeamHoldsBackOthersAsync(app);
+
+    /// <summary>The monitor's catch-up batch skips cases no member of their team can take now (also run on PostgreSQL).</summary>
+    internal static async Task NoTeamHoldsBackOthersAsync(TouchpointFactory app)
+    {
+        var (manager, staff, _) = await CardsPoolAsync(app);
+        foreach (var person in staff)
+            await (await person.Client.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = false })).ShouldBeAsync(HttpStatusCode.OK);
+        // More card cases than the monitor reads in one batch, all older than the one case it can place.
+        for (var i = 0; i < 51; i++) Assert.Null((await CreateAsync(app, manager, "cards")).Assignee);
+        var (other, _, _) = await CreateAsync(app, manager, null);
+        await (await staff[2].Client.PutAsJsonAsync("/api/assignment/me/presence", new { isAvailable = true })).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal((0, 1), await app.Services.GetRequiredService<AutomationMonitor>().CheckAsync(CancellationToken.None));
+        Assert.Equal(staff[2].Id, await app.WithDbAsync(db => db.Cases.Where(c => c.Id == other).Select(c => c.AssigneeId).SingleAsync()));
     }
 
     public void Dispose() => app.Dispose();
