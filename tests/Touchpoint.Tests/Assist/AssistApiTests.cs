@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Server.Features.Assist;
 using Touchpoint.Tests.Infrastructure;
+using Touchpoint.Tests.Teams;
 
 namespace Touchpoint.Tests.Assist;
 
@@ -133,6 +134,8 @@ public sealed class AssistApiTests : IDisposable
     {
         var staff = await StaffAsync();
         var admin = await app.AdminAsync();
+        // The route names a team: the one of that name in the case's branch.
+        var team = await app.CreateTeamAsync("SH", "cards-team");
         await (await admin.PutAsJsonAsync("/api/assist/intents/lost_card", new
         {
             name = new JsonObject { ["zh-CN"] = "卡片挂失", ["en-US"] = "Lost card" }, examples = Array.Empty<string>(), routeTeam = "cards-team", routeCategory = "cards",
@@ -142,6 +145,7 @@ public sealed class AssistApiTests : IDisposable
         await DrainAsync();
         var detail = await (await staff.GetAsync($"/api/cases/{routed}")).JsonAsync();
         Assert.Equal("cards-team", detail["team"]!.GetValue<string>());
+        Assert.Equal(team, detail["teamId"]!.GetValue<Guid>());
         Assert.Equal("cards", detail["category"]!.GetValue<string>());
         var kept = await (await staff.GetAsync($"/api/cases/{chosen}")).JsonAsync();
         Assert.Equal("fraud", kept["category"]!.GetValue<string>());

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Server.Features.Automation;
 using Touchpoint.Tests.Infrastructure;
+using Touchpoint.Tests.Teams;
 
 namespace Touchpoint.Tests.Automation;
 
@@ -59,6 +60,8 @@ public sealed class CaseRuleApiTests : IDisposable
     public async Task CreatedTrigger_FindsChineseAndKoreanWordsInsidePhrases_ChangesTheCaseAndLeavesANote()
     {
         var (manager, staff) = await SetUpAsync();
+        // "billing" names the team of that name in the case's branch.
+        var billing = await app.CreateTeamAsync("SH", "Billing");
         var rule = await (await manager.PostAsJsonAsync("/api/case-rules", Rule("Refunds first", "caseCreated",
             [new { field = "subject", @operator = "contains", value = "退款, 환불, refund" }],
             [new { type = "setPriority", value = "high" }, new { type = "addTag", value = "refund" }, new { type = "setTeam", value = "billing" }])))
@@ -69,7 +72,8 @@ public sealed class CaseRuleApiTests : IDisposable
         var chinese = await OpenAsync(staff, Case("我想申请退款因为商品坏了"));
         Assert.Equal("high", chinese["priority"]!.GetValue<string>());
         Assert.Equal(["refund"], Tags(chinese));
-        Assert.Equal("billing", chinese["team"]!.GetValue<string>());
+        Assert.Equal("Billing", chinese["team"]!.GetValue<string>());
+        Assert.Equal(billing, chinese["teamId"]!.GetValue<Guid>());
         Assert.Contains(chinese["messages"]!.AsArray(), m => m!["visibility"]!.GetValue<string>() == "internal"
             && m["body"]!.GetValue<string>().Contains("Refunds first"));
         var korean = await OpenAsync(staff, Case("환불받고싶어요"));

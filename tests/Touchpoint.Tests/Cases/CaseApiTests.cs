@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Tests.Infrastructure;
+using Touchpoint.Tests.Teams;
 
 namespace Touchpoint.Tests.Cases;
 
@@ -132,9 +133,12 @@ public sealed class CaseApiTests : IDisposable
         var myId = me["id"]!.GetValue<Guid>();
         var a = (await (await staff.PostAsJsonAsync("/api/cases", NewCase("ATM kept my card", "urgent"))).JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         await (await staff.PostAsJsonAsync("/api/cases", NewCase("网银无法登录"))).ShouldBeAsync(HttpStatusCode.Created);
-        var assigned = await (await staff.PostAsJsonAsync($"/api/cases/{a}/assign", new { assigneeId = myId, team = "Cards" })).JsonAsync();
+        // A team by name (as integrations written before teams were records send it) is found in the case's branch.
+        var cards = await app.CreateTeamAsync("SH", "Cards");
+        var assigned = await (await staff.PostAsJsonAsync($"/api/cases/{a}/assign", new { assigneeId = myId, team = "cards" })).JsonAsync();
         Assert.Equal(myId, assigned["assigneeId"]!.GetValue<Guid>());
         Assert.Equal("Cards", assigned["team"]!.GetValue<string>());
+        Assert.Equal(cards, assigned["teamId"]!.GetValue<Guid>());
         var stranger = await (await staff.PostAsJsonAsync($"/api/cases/{a}/assign", new { assigneeId = Guid.NewGuid() })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(stranger["errors"]!["assigneeId"]);
 

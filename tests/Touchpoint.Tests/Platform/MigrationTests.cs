@@ -81,7 +81,7 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task WithSqliteAsync(Func<Func<TouchpointDb>, Task> test)
+    internal static async Task WithSqliteAsync(Func<Func<TouchpointDb>, Task> test)
     {
         var dir = Directory.CreateTempSubdirectory("touchpoint-migrate-");
         try
@@ -97,7 +97,7 @@ public sealed class MigrationTests
         }
     }
 
-    private static async Task WithPostgresAsync(Func<Func<TouchpointDb>, Task> test)
+    internal static async Task WithPostgresAsync(Func<Func<TouchpointDb>, Task> test)
     {
         await using var database = await PostgresDatabase.CreateAsync();
         var options = new DbContextOptionsBuilder<TouchpointDb>().UseNpgsql(database.ConnectionString)

@@ -198,6 +198,11 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        path: 'admin/teams',
+        element: <RequirePermission permission="organisation.manage" />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/teams/pages/TeamsPage')).TeamsPage }) }],
+      },
+      {
         path: 'admin/users',
         element: <RequirePermission permission="users.manage" />,
         children: [{ index: true, lazy: async () => ({ Component: (await import('../features/admin/pages/UsersPage')).UsersPage }) }],

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Teams;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Realtime;
 
@@ -48,7 +49,7 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
             var changed = false;
             foreach (var a in ordered)
             {
-                changed |= Route(c, a, intents);
+                changed |= await RouteAsync(c, a, intents, ct);
                 if (AssistEscalation.Decide(a, previous) is { } reason && await RaiseAsync(c, a, reason, ct)) changed = true;
                 previous = a;
             }
@@ -67,17 +68,20 @@ public sealed class AssistCaseEffects(CaseContext cases, AuditLog audit, IRealti
         afterSave.Clear();
     }
 
-    /// <summary>A case still new goes where its intent's route says, for what staff have left open.</summary>
-    private bool Route(SupportCase c, TextAnalysis a, Dictionary<string, AssistIntent> intents)
+    /// <summary>
+    /// A case still new goes where its intent's route says, for what staff have left open. The route names a team: the
+    /// team of that name in the case's branch (a branch without one routes the category only).
+    /// </summary>
+    private async Task<bool> RouteAsync(SupportCase c, TextAnalysis a, Dictionary<string, AssistIntent> intents, CancellationToken ct)
     {
         if (c.Status != CaseStatuses.New || a.Intent is null || a.IntentConfidence < RouteMinConfidence
             || !intents.TryGetValue(a.Intent, out var intent)) return false;
-        var team = c.Team is null && intent.RouteTeam is not null ? intent.RouteTeam : null;
+        var team = c.TeamId is null && intent.RouteTeam is not null ? await TeamLookup.ByNameAsync(cases.Db, c.BranchId, intent.RouteTeam, ct) : null;
         var category = c.Category is null && intent.RouteCategory is not null ? intent.RouteCategory : null;
         if (team is null && category is null) return false;
-        c.Team ??= team;
+        if (team is not null) c.SetTeam(team);
         c.Category ??= category;
-        audit.Record(AuditActions.CaseRouted, $"case:{c.Reference}", new { intent = intent.Key, team, category }, actorOverride: Actor);
+        audit.Record(AuditActions.CaseRouted, $"case:{c.Reference}", new { intent = intent.Key, team = team?.Name, teamId = team?.Id, category }, actorOverride: Actor);
         return true;
     }
 

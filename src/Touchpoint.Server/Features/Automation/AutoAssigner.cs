@@ -6,7 +6,8 @@ using Touchpoint.Server.Platform.Identity;
 namespace Touchpoint.Server.Features.Automation;
 
 /// <summary>
-/// Assigns a case round robin within its branch when the branch has auto-assignment on. Must run inside the caller's
+/// Assigns a case round robin within its branch when the branch has auto-assignment on; a case with a team goes to one
+/// of the team's members only (nobody of the team free: it waits, and the monitor offers it again). Must run inside the caller's
 /// transaction: it first bumps the branch's pool row, which on PostgreSQL holds the row lock until commit (and on
 /// SQLite the write gate already lets one writer in), so two cases chosen at once see each other's assignment and
 /// nobody is filled past capacity.
@@ -20,8 +21,11 @@ public static class AutoAssigner
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Turn, p => p.Turn + 1), ct);
         if (locked == 0) return null;
 
-        // Everyone available, with what they may do and where, in one read; then the open cases of those who qualify.
-        var present = await db.StaffAvailability.AsNoTracking().Where(a => a.IsAvailable)
+        // Everyone available (of the case's team, when it has one), with what they may do and where, in one read; then
+        // the open cases of those who qualify.
+        var available = db.StaffAvailability.AsNoTracking().Where(a => a.IsAvailable);
+        if (c.TeamId is { } teamId) available = available.Where(a => db.TeamMembers.Any(m => m.TeamId == teamId && m.UserId == a.UserId));
+        var present = await available
             .Join(db.Users.Where(u => u.IsActive), a => a.UserId, u => u.Id, (a, u) => new
             {
                 Availability = a,

@@ -122,8 +122,12 @@ public sealed class AutomationMonitor(IServiceScopeFactory scopes, TimeProvider 
         {
             var branch = await cases.BranchAsync(branchId, ct);
             if (branch is null) continue;
+            // A case whose team has nobody available cannot be placed: leave it out, or a team without members (teams
+            // migrated from free text start that way) would fill the batch and hold back every case behind it.
             var waiting = await db.Cases.AsNoTracking().Where(c => c.BranchId == branchId && c.AssigneeId == null
-                    && c.Status != CaseStatuses.Solved && c.Status != CaseStatuses.Closed)
+                    && c.Status != CaseStatuses.Solved && c.Status != CaseStatuses.Closed
+                    && (c.TeamId == null || db.TeamMembers.Any(m => m.TeamId == c.TeamId
+                        && db.StaffAvailability.Any(a => a.UserId == m.UserId && a.IsAvailable))))
                 .OrderBy(c => c.CreatedAt).Select(c => c.Id).Take(50).ToListAsync(ct);
             foreach (var id in waiting)
             {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Channels;
+using Touchpoint.Server.Features.Teams;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Localization;
 using Touchpoint.Server.Platform.Realtime;
@@ -102,8 +103,13 @@ public sealed class CaseAutomation(CaseRuleCache rules, IRealtimePublisher realt
                     continue;
                 case RuleActionTypes.SetCategory:
                     c.Category = string.IsNullOrEmpty(value) ? null : value; break;
+                case RuleActionTypes.SetTeam when string.IsNullOrEmpty(value):
+                    c.SetTeam(null); break;
                 case RuleActionTypes.SetTeam:
-                    c.Team = string.IsNullOrEmpty(value) ? null : value; break;
+                    // The team of that name in the case's branch; a branch without one keeps the case's team.
+                    if (await TeamLookup.ByNameAsync(db, c.BranchId, value, ct) is not { } team) continue;
+                    c.SetTeam(team);
+                    break;
                 case RuleActionTypes.SetAssignee when value == "auto":
                     // Round robin needs the write's transaction (its lock); without one the monitor assigns it shortly.
                     c.AssigneeId = null;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
+using Touchpoint.Server.Features.Teams;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
@@ -12,6 +13,7 @@ namespace Touchpoint.Server.Features.CaseWorkspace;
 /// What a saved view selects. Every part is optional; lists mean "any of" (statuses) or "all of" (tags).
 /// </summary>
 /// <param name="Assignee">me, none, or empty for anyone.</param>
+/// <param name="Team">mine (the viewer's teams), none, or a team's id; views saved before teams were records may hold a name.</param>
 /// <param name="Sla">breached, dueSoon (within the warning window or the next hour) or onTrack.</param>
 /// <param name="Sort">newest (default), oldest, slaDue or priority.</param>
 public sealed record CaseViewFilter(
@@ -36,7 +38,7 @@ public static class CaseViewFilters
             if (!CaseStatuses.All.Contains(s)) v.Add($"filter.statuses[{i}]", "validation.oneOf", string.Join(", ", CaseStatuses.All));
         if (f.Priority is not null && !CasePriorities.All.Contains(f.Priority)) v.Add("filter.priority", "validation.oneOf", string.Join(", ", CasePriorities.All));
         if (f.Assignee is not (null or "me" or "none")) v.Add("filter.assignee", "validation.oneOf", "me, none");
-        v.MaxLength("filter.team", f.Team, 64);
+        v.MaxLength("filter.team", f.Team, 64); // and CheckFilterAsync when saved: mine, none or a team id
         v.MaxLength("filter.category", f.Category, 64);
         if ((f.Tags?.Count ?? 0) > 10) v.Add("filter.tags", "workspace.tooManyTags", 10);
         foreach (var (t, i) in (f.Tags ?? []).Select((t, i) => (t, i)))
@@ -55,7 +57,7 @@ public static class CaseViewFilters
         if (f.Priority is { } p) q = q.Where(c => c.Priority == p);
         if (f.Assignee == "none") q = q.Where(c => c.AssigneeId == null);
         else if (f.Assignee == "me") { var me = user.UserId(); q = q.Where(c => c.AssigneeId == me); }
-        if (!string.IsNullOrWhiteSpace(f.Team)) q = q.Where(c => c.Team == f.Team);
+        q = q.WhereTeam(db, f.Team, user.UserId());
         if (!string.IsNullOrWhiteSpace(f.Category)) q = q.Where(c => c.Category == f.Category);
         if (f.Channel is { } ch) q = q.Where(c => c.Channel == ch);
         var soon = now + DueSoonWindow;

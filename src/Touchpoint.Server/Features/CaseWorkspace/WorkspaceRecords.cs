@@ -43,10 +43,12 @@ public sealed class CaseView
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OwnerId { get; set; }
     public required string Name { get; set; }
-    /// <summary>private or branch.</summary>
+    /// <summary>private, branch or team.</summary>
     public required string Scope { get; set; }
-    /// <summary>The branch a shared view is shared with; a private view may also be limited to one branch.</summary>
+    /// <summary>The branch a shared view is shared with (a team view: the team's); a private view may also be limited to one branch.</summary>
     public Guid? BranchId { get; set; }
+    /// <summary>The team a team view is shared with: its members see it.</summary>
+    public Guid? TeamId { get; set; }
     /// <summary>The filter as JSON (<see cref="CaseViewFilter"/>).</summary>
     public required string Filter { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -111,6 +113,7 @@ internal sealed class CaseViewConfiguration : IEntityTypeConfiguration<CaseView>
         b.ToTable("CaseViews");
         b.HasIndex(x => x.OwnerId);
         b.HasIndex(x => x.BranchId);
+        b.HasIndex(x => x.TeamId);
         b.Property(x => x.Name).HasMaxLength(128);
         b.Property(x => x.Scope).HasMaxLength(16);
     }

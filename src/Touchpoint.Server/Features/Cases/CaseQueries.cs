@@ -5,17 +5,20 @@ using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Platform.Privacy;
 using Touchpoint.Server.Platform.Http;
 using Touchpoint.Server.Platform.Identity;
+using Touchpoint.Server.Features.Teams;
 
 namespace Touchpoint.Server.Features.Cases;
 
 /// <param name="CustomerName">Masked (first character only): lists are read on screens others may see.</param>
 public sealed record CaseListItem(
     Guid Id, string Reference, string BranchCode, string Subject, string Channel, string Priority, string? Category, string Status,
-    string CustomerName, Guid? AssigneeId, string? AssigneeName, DateTime CreatedAt, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached);
+    string CustomerName, Guid? AssigneeId, string? AssigneeName, DateTime CreatedAt, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached,
+    Guid? TeamId, string? Team);
 /// <param name="Next">Pass as <c>after</c> for the next page; null on the last page.</param>
 public sealed record CaseListRow(
     Guid Id, string Reference, Guid BranchId, string Subject, string Channel, string Priority, string? Category, string Status,
-    string CustomerName, Guid? AssigneeId, DateTime CreatedAt, long Number, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached);
+    string CustomerName, Guid? AssigneeId, DateTime CreatedAt, long Number, DateTime? SlaDueAt, string? SlaTarget, bool SlaBreached,
+    Guid? TeamId, string? Team);
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, string? Next);
 
 public sealed record CaseMessageDto(Guid Id, string Visibility, string Direction, string AuthorName, string Body, DateTime CreatedAt);
@@ -28,7 +31,7 @@ public sealed record CaseDetail(
     Guid Id, string Reference, string BranchCode, string Subject, string Description, string Channel, string Priority, string? Category,
     IReadOnlyList<string> Tags, string Status, IReadOnlyList<string> NextStatuses, CaseCustomerDto Customer, Guid? AssigneeId,
     string? AssigneeName, string? Team, DateTime CreatedAt, DateTime UpdatedAt, Guid? MergedIntoId, CaseSlaDto Sla,
-    IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseLinkDto> Links, string Language, string? SurveyUrl = null);
+    IReadOnlyList<CaseMessageDto> Messages, IReadOnlyList<CaseLinkDto> Links, string Language, string? SurveyUrl = null, Guid? TeamId = null);
 
 public static class CaseQueries
 {
@@ -40,7 +43,7 @@ public static class CaseQueries
     /// </summary>
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> List(
         ClaimsPrincipal user, CaseContext cases, CancellationToken ct, string? status = null, string? priority = null,
-        string? assignee = null, string? branch = null, string? q = null, string? after = null, int? limit = null)
+        string? assignee = null, string? branch = null, string? q = null, string? after = null, int? limit = null, string? team = null)
     {
         var v = new Validation();
         if (status is not null && !CaseStatuses.All.Contains(status)) v.Add("status", "validation.oneOf", string.Join(", ", CaseStatuses.All));
@@ -70,10 +73,12 @@ public static class CaseQueries
             else query = query.Where(c => c.BranchId == b.Branch.Id);
         }
         else if (await BranchIdsAsync(user, cases, ct) is { } ids) query = query.Where(c => ids.Contains(c.BranchId));
+        await Teams.TeamLookup.CheckFilterAsync(v, "team", team, user, db, ct);
         if (!v.IsValid) return v.Problem();
 
         if (status is not null) query = query.Where(c => c.Status == status);
         if (priority is not null) query = query.Where(c => c.Priority == priority);
+        query = query.WhereTeam(db, team, user.UserId());
         if (assignee is "none") query = query.Where(c => c.AssigneeId == null);
         else if (assigneeId is { } aid) query = query.Where(c => c.AssigneeId == aid);
         if (!string.IsNullOrWhiteSpace(q))
@@ -103,7 +108,7 @@ public static class CaseQueries
     /// <summary>The columns a list row needs, not the whole case (descriptions and customer contacts stay in the table).</summary>
     public static IQueryable<CaseListRow> ListRows(IQueryable<SupportCase> cases) => cases.Select(c => new CaseListRow(
         c.Id, c.Reference, c.BranchId, c.Subject, c.Channel, c.Priority, c.Category, c.Status, c.CustomerName, c.AssigneeId,
-        c.CreatedAt, c.Number, c.SlaDueAt, c.SlaTarget, c.SlaBreached));
+        c.CreatedAt, c.Number, c.SlaDueAt, c.SlaTarget, c.SlaBreached, c.TeamId, c.Team));
 
     /// <summary>List rows as the screen reads them: branch codes, assignees' names, the customer's name masked.</summary>
     public static async Task<List<CaseListItem>> ListItemsAsync(CaseContext cases, IReadOnlyList<CaseListRow> rows, CancellationToken ct)
@@ -113,7 +118,7 @@ public static class CaseQueries
         foreach (var r in rows)
             items.Add(new CaseListItem(r.Id, r.Reference, (await cases.BranchAsync(r.BranchId, ct))?.Branch.Code ?? "", r.Subject, r.Channel,
                 r.Priority, r.Category, r.Status, Masks.ShortName(r.CustomerName), r.AssigneeId, r.AssigneeId is { } a ? names.GetValueOrDefault(a) : null,
-                r.CreatedAt, r.SlaDueAt, r.SlaTarget, r.SlaBreached));
+                r.CreatedAt, r.SlaDueAt, r.SlaTarget, r.SlaBreached, r.TeamId, r.Team));
         return items;
     }
 
@@ -140,7 +145,8 @@ public static class CaseQueries
             c.AssigneeId is { } a ? names.GetValueOrDefault(a) : null, c.Team, c.CreatedAt, c.UpdatedAt, c.MergedIntoId,
             new CaseSlaDto(c.FirstResponseDueAt, c.FirstRespondedAt, c.NextResponseDueAt, c.ResolutionDueAt, c.SolvedAt, c.SlaPausedAt,
                 c.SlaDueAt, c.SlaTarget, c.SlaBreached),
-            messages, links, c.Language, c.Status is CaseStatuses.Solved or CaseStatuses.Closed ? await cases.Surveys.UrlForCaseAsync(db, c.Id, ct) : null);
+            messages, links, c.Language, c.Status is CaseStatuses.Solved or CaseStatuses.Closed ? await cases.Surveys.UrlForCaseAsync(db, c.Id, ct) : null,
+            c.TeamId);
     }
 
     private static async Task<Dictionary<Guid, string>> UserNamesAsync(CaseContext cases, IEnumerable<Guid?> ids, CancellationToken ct)

@@ -13,7 +13,10 @@ namespace Touchpoint.Server.Features.Cases;
 public sealed record AddCaseMessageRequest(
     string? Body, string? Visibility, List<Guid>? AttachmentIds = null, DateTime? SeenAt = null, bool? Confirm = null);
 public sealed record ChangeCaseStatusRequest(string? Status);
-public sealed record AssignCaseRequest(Guid? AssigneeId, string? Team);
+/// <summary>Sets both the assignee and the team: null (or left out) clears each.</summary>
+/// <param name="TeamId">A team of the case's branch, not retired.</param>
+/// <param name="Team">The team by name instead (integrations written before teams were records): an active team of the case's branch.</param>
+public sealed record AssignCaseRequest(Guid? AssigneeId, Guid? TeamId = null, string? Team = null);
 public sealed record LinkCaseRequest(Guid? CaseId);
 
 /// <summary>Working a case: replies and notes, status changes along the transition table, assignment, links and merges.</summary>
@@ -113,7 +116,6 @@ public static class CaseWork
         Guid id, AssignCaseRequest r, ClaimsPrincipal user, CaseContext cases, AuditLog audit, CancellationToken ct)
     {
         var v = new Validation();
-        v.MaxLength("team", r.Team, 64);
         var (c, branch, problem) = await cases.FindAsync(id, user, ct);
         if (c is null) return problem!;
         if (r.AssigneeId is { } assigneeId)
@@ -122,12 +124,25 @@ public static class CaseWork
             if (assignee is null || !assignee.IsActive) v.Add("assigneeId", "validation.unknownUser");
             else if (!assignee.CanWorkCasesIn(branch!.Branch.Code)) v.Add("assigneeId", "validation.assigneeScope");
         }
+        Teams.Team? team = null;
+        // The case's own team is kept even if retired since: a retired team takes no new cases, it keeps its own.
+        var keepTeam = r.TeamId is not null && r.TeamId == c.TeamId;
+        if (!keepTeam && r.TeamId is { } teamId)
+        {
+            (team, var error) = await Teams.TeamLookup.ForCaseAsync(cases.Db, c.BranchId, teamId, ct);
+            if (error is not null) v.Add("teamId", error, branch!.Branch.Code);
+        }
+        else if (!keepTeam && !string.IsNullOrWhiteSpace(r.Team))
+        {
+            team = await Teams.TeamLookup.ByNameAsync(cases.Db, c.BranchId, r.Team, ct);
+            if (team is null) v.Add("team", "teams.unknownName", r.Team.Trim(), branch!.Branch.Code);
+        }
         if (!v.IsValid) return v.Problem();
         c.AssigneeId = r.AssigneeId;
-        c.Team = string.IsNullOrWhiteSpace(r.Team) ? null : r.Team.Trim();
+        if (!keepTeam) Teams.TeamLookup.SetTeam(c, team);
         c.UpdatedAt = cases.Now;
         await cases.Automation.CaseChangedAsync(cases, c, branch!.Branch, Automation.RuleEvents.CaseUpdated, ct);
-        audit.Record(AuditActions.CaseAssigned, $"case:{c.Reference}", new { assigneeId = r.AssigneeId, team = c.Team });
+        audit.Record(AuditActions.CaseAssigned, $"case:{c.Reference}", new { assigneeId = r.AssigneeId, teamId = c.TeamId, team = c.Team });
         await cases.Db.SaveChangesAsync(ct);
         await cases.PublishAsync(branch!.Branch.Code, c, CaseContext.CaseChangedEvent, ct);
         return TypedResults.Ok(await CaseQueries.DetailAsync(cases, c, branch.Branch.Code, ct));

@@ -32,6 +32,9 @@ public sealed class SupportCase
     public string Language { get; set; } = "en-US";
 
     public Guid? AssigneeId { get; set; }
+    /// <summary>The case's team (of its branch); set through <see cref="Teams.TeamLookup.SetTeam"/>, which also copies the name.</summary>
+    public Guid? TeamId { get; set; }
+    /// <summary>The team's name, copied beside <see cref="TeamId"/> for rule conditions and lists (a rename rewrites it).</summary>
     public string? Team { get; set; }
     public Guid? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -117,6 +120,7 @@ internal sealed class SupportCaseConfiguration : IEntityTypeConfiguration<Suppor
         b.HasIndex(x => new { x.Status, x.CreatedAt, x.Number });
         b.HasIndex(x => new { x.BranchId, x.Status, x.AssigneeId });
         b.HasIndex(x => new { x.AssigneeId, x.Status }); // each assignee's open load (auto-assignment)
+        b.HasIndex(x => new { x.TeamId, x.Status }); // a team's cases and open count
         b.HasIndex(x => x.SlaWarnAt);
         b.HasIndex(x => x.SlaDueAt);
         b.HasIndex(x => x.CustomerEmail);

@@ -83,6 +83,8 @@ public sealed class TouchpointDb(DbContextOptions<TouchpointDb> options) : DbCon
     public DbSet<CaseView> CaseViews => Set<CaseView>();
     public DbSet<PhoneCall> PhoneCalls => Set<PhoneCall>();
     public DbSet<PhoneExtension> PhoneExtensions => Set<PhoneExtension>();
+    public DbSet<Features.Teams.Team> Teams => Set<Features.Teams.Team>();
+    public DbSet<Features.Teams.TeamMember> TeamMembers => Set<Features.Teams.TeamMember>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

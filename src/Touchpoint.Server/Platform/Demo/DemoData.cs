@@ -129,6 +129,7 @@ public static class DemoData
         foreach (var (branch, language, workers) in caseStaff)
             lastCase = CaseDemoData.Generate(db, branch, language, workers, historyDays, lastCase, seed: branch.Code.Sum(c => c));
         db.CaseSequences.Add(new CaseSequence { Name = "case", LastNumber = lastCase });
+        await Features.Teams.TeamDemoData.AddAsync(db, ct);
         // Written last: a start interrupted while seeding seeds again (no branches yet) or not at all (this marker).
         db.Settings.Add(new SystemSetting { Key = PlatformEndpoints.DemoSeededKey, Value = DateTime.UtcNow.ToString("O") });
         await db.SaveChangesAsync(ct);

@@ -13,6 +13,7 @@ using Touchpoint.Server.Features.Knowledge;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Features.Search;
+using Touchpoint.Server.Features.Teams;
 using Touchpoint.Server.Platform.Sms;
 using Touchpoint.Server.Platform.Audit;
 using Touchpoint.Server.Platform.Data;
@@ -125,6 +126,7 @@ public static class TouchpointApp
         app.MapSettingsApi();
         app.MapDeviceApi();
         app.MapOrganisationApi();
+        app.MapTeamsApi();
         app.MapQueueApi();
         app.MapCustomerApi();
         app.MapCasesApi();

@@ -27,7 +27,7 @@ export function CaseViewTable({ viewKey }: { viewKey: string }) {
         loading={page.isFetching}
         dataSource={page.data?.items}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1030 }}
         onRow={(record) => ({ onClick: () => void navigate(`/cases/${record.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { key: 'reference', title: t('cases.reference'), width: 120, render: (_, c) => <Link to={`/cases/${c.id}`}>{c.reference}</Link> },
@@ -47,6 +47,7 @@ export function CaseViewTable({ viewKey }: { viewKey: string }) {
           },
           { key: 'sla', title: t('cases.sla.due'), width: 220, render: (_, c) => <SlaDueTag dueAt={c.slaDueAt} target={c.slaTarget} breached={c.slaBreached} /> },
           { key: 'assignee', title: t('cases.assignee'), dataIndex: 'assigneeName', width: 120 },
+          { key: 'team', title: t('cases.team'), dataIndex: 'team', width: 130, ellipsis: true },
           { key: 'created', title: t('cases.created'), width: 160, render: (_, c) => formatDateTime(c.createdAt, i18n.language) },
         ]}
       />

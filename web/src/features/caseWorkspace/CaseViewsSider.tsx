@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Menu, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ interface Props {
   onSelect: (key: string | undefined) => void;
 }
 
-/** The case list's side bar: built-in, shared and private views with their counts, and "save a view". */
+/** The case list's side bar: built-in, branch, team and private views with their counts, and "save a view". */
 export function CaseViewsSider({ selected, onSelect }: Props) {
   const { t } = useTranslation();
   const views = useCaseViews();
@@ -33,7 +33,10 @@ export function CaseViewsSider({ selected, onSelect }: Props) {
             label: (
               <Flex justify="space-between" align="center" gap={4}>
                 <Typography.Text ellipsis style={{ maxWidth: 150 }}>
-                  {v.scope === 'branch' && <TeamOutlined style={{ marginInlineEnd: 4 }} aria-label={t('workspace.views.shared')} />}
+                  {v.scope === 'branch' && <BankOutlined style={{ marginInlineEnd: 4 }} aria-label={t('workspace.views.shared')} />}
+                  {v.scope === 'team' && (
+                    <TeamOutlined style={{ marginInlineEnd: 4 }} aria-label={t('workspace.views.sharedWithTeam', { team: v.teamName ?? '' })} />
+                  )}
                   {v.name}
                 </Typography.Text>
                 <span>

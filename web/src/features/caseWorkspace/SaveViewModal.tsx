@@ -1,19 +1,24 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentBranch, useMe } from '../../shared/session';
-import { FormModal, useProblemReporter } from '../../shared/ui';
+import { TeamFilterSelect, useBranchTeams, useMyTeams } from '../../shared/teams';
+import { FormModal, FormSelect, useProblemReporter } from '../../shared/ui';
 import { caseChannels, casePriorities, caseStatuses } from '../cases/components/caseLabels';
 import { useSaveCaseView, type CaseViewFilter } from './api';
 
 interface Values extends CaseViewFilter {
   name: string;
-  scope: 'private' | 'branch';
+  scope: 'private' | 'branch' | 'team';
+  teamId?: string;
 }
 
 const slaStates = ['breached', 'dueSoon', 'onTrack'] as const;
 const sorts = ['newest', 'oldest', 'slaDue', 'priority'] as const;
 
-/** Saves a case list filter as a view: private, or (supervisors) shared with the current branch. */
+/**
+ * Saves a case list filter as a view: private, shared with the current branch (supervisors), or shared with a team
+ * (its members, and supervisors for any team of the branch); a team view shows in its members' side bars only.
+ */
 export function SaveViewModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (key: string) => void }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -22,6 +27,12 @@ export function SaveViewModal({ open, onClose, onSaved }: { open: boolean; onClo
   const save = useSaveCaseView();
   const report = useProblemReporter();
   const canShare = hasPermission(me.data, 'cases.supervise');
+  const scope = Form.useWatch('scope', form);
+  const myTeams = useMyTeams();
+  const branchTeams = useBranchTeams(canShare ? branch : undefined);
+  const shareable = new Map<string, string>();
+  (myTeams.data ?? []).forEach((team) => shareable.set(team.id, `${team.name} (${team.branchCode})`));
+  (branchTeams.data ?? []).forEach((team) => shareable.set(team.id, `${team.name} (${team.branchCode})`));
 
   return (
     <FormModal<Values>
@@ -31,9 +42,9 @@ export function SaveViewModal({ open, onClose, onSaved }: { open: boolean; onClo
       initialValues={{ scope: 'private', sort: 'newest' }}
       saving={save.isPending}
       onCancel={onClose}
-      onSubmit={({ name, scope, ...filter }) =>
+      onSubmit={({ name, scope, teamId, ...filter }) =>
         save.mutate(
-          { body: { name, scope, branch: scope === 'branch' ? (branch ?? null) : null, filter } },
+          { body: { name, scope, branch: scope === 'branch' ? (branch ?? null) : null, teamId: scope === 'team' ? (teamId ?? null) : null, filter } },
           {
             onSuccess: (view) => {
               onClose();
@@ -47,13 +58,23 @@ export function SaveViewModal({ open, onClose, onSaved }: { open: boolean; onClo
       <Form.Item name="name" label={t('workspace.views.name')} rules={[{ required: true, message: t('validation.required') }]}>
         <Input maxLength={128} />
       </Form.Item>
-      {canShare && (
+      {(canShare || shareable.size > 0) && (
         <Form.Item name="scope" label={t('workspace.views.scope')}>
           <Radio.Group
             options={[
               { value: 'private', label: t('workspace.views.private') },
-              { value: 'branch', label: t('workspace.views.branch', { branch: branch ?? '' }), disabled: !branch },
+              ...(canShare ? [{ value: 'branch', label: t('workspace.views.branch', { branch: branch ?? '' }), disabled: !branch }] : []),
+              { value: 'team', label: t('workspace.views.teamScope'), disabled: shareable.size === 0 },
             ]}
+          />
+        </Form.Item>
+      )}
+      {scope === 'team' && (
+        <Form.Item name="teamId" label={t('workspace.views.shareWithTeam')} rules={[{ required: true, message: t('validation.required') }]}>
+          <FormSelect<string>
+            options={[...shareable].map(([value, label]) => ({ value, label }))}
+            // A view for a team usually lists that team's cases: start from that filter unless one is chosen.
+            onChange={(teamId) => !form.getFieldValue('team') && form.setFieldValue('team', teamId)}
           />
         </Form.Item>
       )}
@@ -76,7 +97,7 @@ export function SaveViewModal({ open, onClose, onSaved }: { open: boolean; onClo
         <Select allowClear options={caseChannels.map((c) => ({ value: c, label: t(`cases.channels.${c}`) }))} />
       </Form.Item>
       <Form.Item name="team" label={t('workspace.views.team')}>
-        <Input maxLength={64} />
+        <TeamFilterSelect branchCode={branch} />
       </Form.Item>
       <Form.Item name="category" label={t('cases.category')}>
         <Input maxLength={64} />

@@ -9,6 +9,11 @@ export const queryKeys = {
   counters: (branchCode: string) => ['branches', branchCode, 'counters'] as const,
   devices: (branchCode: string) => ['branches', branchCode, 'devices'] as const,
   queueRules: (branchCode: string) => ['branches', branchCode, 'queue-rules'] as const,
+  // Teams of a branch (with or without the retired ones) and the signed-in person's own teams.
+  teams: (branchCode: string, includeRetired = false) => ['branches', branchCode.toUpperCase(), 'teams', includeRetired] as const,
+  teamsOf: (branchCode: string) => ['branches', branchCode.toUpperCase(), 'teams'] as const,
+  teamCandidates: (branchCode: string) => ['branches', branchCode.toUpperCase(), 'team-candidates'] as const,
+  myTeams: ['teams', 'mine'] as const,
   users: ['admin', 'users'] as const,
   apiTokens: ['admin', 'api-tokens'] as const,
   settings: ['admin', 'settings'] as const,

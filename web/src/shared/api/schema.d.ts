@@ -240,6 +240,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyTeamDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/branches/{branch}/tickets": {
         parameters: {
             query?: never;
@@ -2047,6 +2082,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/branches/{code}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    includeRetired?: boolean;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveTeamRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{code}/teams/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamMemberDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{code}/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SaveTeamRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{code}/teams/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/branches/{code}/teams/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/branches/{branch}/counters/{number}": {
         parameters: {
             query?: never;
@@ -3540,6 +3812,7 @@ export interface paths {
                     q?: string;
                     after?: string;
                     limit?: number;
+                    team?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8458,7 +8731,9 @@ export interface components {
         AssignCaseRequest: {
             /** Format: uuid */
             assigneeId: null | string;
-            team: null | string;
+            /** Format: uuid */
+            teamId?: null | string;
+            team?: null | string;
         };
         AssistCapabilities: {
             draftReplies: boolean;
@@ -8683,6 +8958,8 @@ export interface components {
             links: components["schemas"]["CaseLinkDto"][];
             language: string;
             surveyUrl?: null | string;
+            /** Format: uuid */
+            teamId?: null | string;
         };
         CaseLinkDto: {
             /** Format: uuid */
@@ -8712,6 +8989,9 @@ export interface components {
             slaDueAt: null | string;
             slaTarget: null | string;
             slaBreached: boolean;
+            /** Format: uuid */
+            teamId: null | string;
+            team: null | string;
         };
         CaseMessageDto: {
             /** Format: uuid */
@@ -8789,6 +9069,9 @@ export interface components {
             filter: components["schemas"]["CaseViewFilter"];
             /** Format: int32 */
             count: number;
+            /** Format: uuid */
+            teamId?: null | string;
+            teamName?: null | string;
         };
         CaseViewFilter: {
             statuses?: null | string[];
@@ -9575,6 +9858,12 @@ export interface components {
             conversationId: string;
             status: string;
         };
+        MyTeamDto: {
+            /** Format: uuid */
+            id: string;
+            branchCode: string;
+            name: string;
+        };
         NpsMeasure: {
             /** Format: int32 */
             answers: number;
@@ -9817,6 +10106,8 @@ export interface components {
             scope: null | string;
             branch: null | string;
             filter: null | components["schemas"]["CaseViewFilter"];
+            /** Format: uuid */
+            teamId?: null | string;
         };
         SaveIntentRequest: {
             name: null | components["schemas"]["LocalizedText"];
@@ -9824,6 +10115,10 @@ export interface components {
             routeTeam: null | string;
             routeCategory: null | string;
             routeService: null | string;
+        };
+        SaveTeamRequest: {
+            name: null | string;
+            memberIds: null | string[];
         };
         SearchHitDto: {
             kind: string;
@@ -10056,6 +10351,23 @@ export interface components {
             name: null | components["schemas"]["LocalizedText"];
             questions: null | components["schemas"]["SurveyQuestionInput"][];
             isActive: null | boolean;
+        };
+        TeamDto: {
+            /** Format: uuid */
+            id: string;
+            branchCode: string;
+            name: string;
+            retired: boolean;
+            /** Format: date-time */
+            retiredAt: null | string;
+            members: components["schemas"]["TeamMemberDto"][];
+            /** Format: int32 */
+            openCases: number;
+        };
+        TeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
         };
         TelephonyEventReply: {
             callId: string;

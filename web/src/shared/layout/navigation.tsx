@@ -19,6 +19,7 @@ import {
   KeyOutlined,
   SettingOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -39,6 +40,7 @@ export interface NavigationItem {
     | 'nav.queueBoard'
     | 'nav.customers'
     | 'nav.branches'
+    | 'nav.teams'
     | 'nav.users'
     | 'nav.apiTokens'
     | 'nav.audit'
@@ -67,6 +69,7 @@ export const navigationItems: NavigationItem[] = [
   { path: '/chats', labelKey: 'nav.chats', icon: <CommentOutlined />, permission: 'cases.read' },
   { path: '/knowledge', labelKey: 'nav.knowledge', icon: <ReadOutlined />, permission: 'knowledge.read' },
   { path: '/admin/branches', labelKey: 'nav.branches', icon: <ApartmentOutlined />, permission: 'organisation.manage' },
+  { path: '/admin/teams', labelKey: 'nav.teams', icon: <UsergroupAddOutlined />, permission: 'organisation.manage' },
   { path: '/admin/users', labelKey: 'nav.users', icon: <TeamOutlined />, permission: 'users.manage' },
   { path: '/admin/tokens', labelKey: 'nav.apiTokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { path: '/admin/messaging', labelKey: 'nav.messaging', icon: <ApiOutlined />, permission: 'settings.manage' },

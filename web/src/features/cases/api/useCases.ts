@@ -11,6 +11,8 @@ export interface CaseQuery {
   status?: string;
   priority?: string;
   assignee?: string;
+  /** mine (my teams), none, or a team's id. */
+  team?: string;
   q?: string;
   after?: string;
   limit?: number;
@@ -57,9 +59,10 @@ export const useAddCaseMessage = (id: string) =>
 export const useChangeCaseStatus = (id: string) =>
   useCaseMutation((status: string) => unwrap(api.POST('/api/cases/{id}/status', { params: { path: { id } }, body: { status } })));
 
+/** Sets the assignee and the team together (the server clears what is left out): pass the current value of the other. */
 export const useAssignCase = (id: string) =>
-  useCaseMutation((assigneeId: string | null) =>
-    unwrap(api.POST('/api/cases/{id}/assign', { params: { path: { id } }, body: { assigneeId, team: null } })),
+  useCaseMutation(({ assigneeId, teamId }: { assigneeId: string | null; teamId: string | null }) =>
+    unwrap(api.POST('/api/cases/{id}/assign', { params: { path: { id } }, body: { assigneeId, teamId } })),
   );
 
 export function useEncounters(query: { channel?: string; caseId?: string }) {

@@ -10,6 +10,7 @@ import { PageLoading, QueryErrorAlert, useProblemReporter } from '../../../share
 import { useState } from 'react';
 import { useAssignCase, useCase, useChangeCaseStatus } from '../api/useCases';
 import { CaseEditModal } from '../components/CaseEditModal';
+import { CaseTeamSelect } from '../components/CaseTeamSelect';
 import { caseStatuses, priorityColour, statusColour, type casePriorities } from '../components/caseLabels';
 import { AttachmentPicker } from '../../caseWorkspace/AttachmentPicker';
 import { CasePresenceBar } from '../../caseWorkspace/CasePresenceBar';
@@ -149,6 +150,9 @@ export function CaseDetailPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('cases.branch')}>{c.branchCode}</Descriptions.Item>
                 <Descriptions.Item label={t('cases.assignee')}>{c.assigneeName ?? t('cases.unassigned')}</Descriptions.Item>
+                <Descriptions.Item label={t('cases.team')}>
+                  <span data-testid="case-team">{c.team ?? t('cases.noTeam')}</span>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('cases.created')}>{when(c.createdAt)}</Descriptions.Item>
               </Descriptions>
               {canWrite && (
@@ -162,8 +166,9 @@ export function CaseDetailPage() {
                     options={c.nextStatuses.map((s) => ({ value: s as Status, label: t(`cases.statuses.${s as Status}`) }))}
                     onChange={(s) => changeStatus.mutate(s, { onError: (e) => report(e) })}
                   />
+                  <CaseTeamSelect caseDetail={c} />
                   {me.data && c.assigneeId !== me.data.id && (
-                    <Button block onClick={() => assign.mutate(me.data.id, { onError: (e) => report(e) })}>
+                    <Button block onClick={() => assign.mutate({ assigneeId: me.data.id, teamId: c.teamId ?? null }, { onError: (e) => report(e) })}>
                       {t('cases.assignToMe')}
                     </Button>
                   )}

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format';
 import { PageHeading } from '../../../shared/layout';
-import { hasPermission, useMe } from '../../../shared/session';
+import { hasPermission, useCurrentBranch, useMe } from '../../../shared/session';
+import { TeamFilterSelect } from '../../../shared/teams';
 import { QueryErrorAlert } from '../../../shared/ui';
 import { CaseViewsSider } from '../../caseWorkspace/CaseViewsSider';
 import { CaseViewTable } from '../../caseWorkspace/CaseViewTable';
@@ -19,6 +20,7 @@ export function CasesPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
+  const [branch] = useCurrentBranch();
   const [filters, setFilters] = useState<CaseQuery>({});
   const [cursors, setCursors] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
@@ -55,7 +57,7 @@ export function CasesPage() {
                 layout="inline"
                 style={{ marginBottom: 16, rowGap: 12 }}
                 onFinish={(v: CaseQuery) => {
-                  setFilters({ status: v.status, priority: v.priority, assignee: v.assignee, q: v.q?.trim() || undefined });
+                  setFilters({ status: v.status, priority: v.priority, assignee: v.assignee, team: v.team, q: v.q?.trim() || undefined });
                   setCursors([]);
                 }}
               >
@@ -78,6 +80,9 @@ export function CasesPage() {
                     ]}
                   />
                 </Form.Item>
+                <Form.Item name="team" label={t('cases.team')}>
+                  <TeamFilterSelect branchCode={branch} style={{ width: 170 }} />
+                </Form.Item>
                 <Button type="primary" htmlType="submit">
                   {t('common.search')}
                 </Button>
@@ -89,7 +94,7 @@ export function CasesPage() {
                 loading={list.isFetching}
                 dataSource={list.data?.items}
                 pagination={false}
-                scroll={{ x: 1300 }}
+                scroll={{ x: 1440 }}
                 onRow={(record) => ({ onClick: () => void navigate(`/cases/${record.id}`), style: { cursor: 'pointer' } })}
                 columns={[
                   { key: 'reference', title: t('cases.reference'), width: 120, render: (_, c) => <Link to={`/cases/${c.id}`}>{c.reference}</Link> },
@@ -114,6 +119,7 @@ export function CasesPage() {
                     render: (_, c) => <SlaDueTag dueAt={c.slaDueAt} target={c.slaTarget} breached={c.slaBreached} />,
                   },
                   { key: 'assignee', title: t('cases.assignee'), dataIndex: 'assigneeName', width: 130 },
+                  { key: 'team', title: t('cases.team'), dataIndex: 'team', width: 140, ellipsis: true },
                   { key: 'created', title: t('cases.created'), width: 170, render: (_, c) => formatDateTime(c.createdAt, i18n.language) },
                 ]}
               />

@@ -1,0 +1,2 @@
+export { TeamFilterSelect } from './TeamFilterSelect';
+export { useBranchTeams, useMyTeams, type MyTeam, type Team } from './useTeams';
