@@ -10,5 +10,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // A component test renders in about a second; on a busy two-core machine (CI with other jobs) it has taken eight.
+    testTimeout: 20_000,
   },
 });
