@@ -125,7 +125,9 @@ public sealed class CaseWorkspaceBrowserTests
         await browser.SignInAsync("lon.frontline", TouchpointFactory.DemoPassword);
         await page.GotoAsync("/cases");
         await Assertions.Expect(page.GetByTestId("case-views")).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(1000);
+        // The pop reaches only a page whose realtime connection is up (its groups are joined right after the handshake).
+        await Assertions.Expect(page.GetByTestId("realtime-status")).ToHaveTextAsync("Live", new() { Timeout = 15_000 });
+        await page.WaitForTimeoutAsync(300);
         async Task Post(string evt) => await (await pbx.PostAsJsonAsync("/api/channels/telephony/events",
             new { @event = evt, callId = "lon-77", callerNumber = "+44 7700 900123", staffUser = "lon.frontline", branch = "LON" })).ShouldBeAsync(HttpStatusCode.OK);
 

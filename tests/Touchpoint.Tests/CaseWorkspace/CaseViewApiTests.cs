@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Server.Features.CaseWorkspace;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.CaseWorkspace;
@@ -59,6 +61,40 @@ public sealed class CaseViewApiTests : IDisposable
         Assert.Equal("VIP only", renamed["name"]!.GetValue<string>());
         await (await staff.DeleteAsync($"/api/case-views/{vip["id"]}")).ShouldBeAsync(HttpStatusCode.NoContent);
         await (await staff.GetAsync($"/api/case-views/{vip["id"]}/cases")).ShouldBeAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
+    /// Counts are cached per view and branch for everyone who sees them: a case committed through the application
+    /// shows at once, for the one who changed it and for a colleague; a change that bypasses the application's writes
+    /// shows within the cache's age limit.
+    /// </summary>
+    [Fact]
+    public async Task Counts_FollowEveryCommittedCase_AtOnce_ForEveryone()
+    {
+        await app.CreateBranchAsync("CC");
+        var alice = await app.StaffAsync("Frontline", "CC");
+        var bob = await app.StaffAsync("Frontline", "CC");
+        async Task<int> Unassigned(HttpClient staff) => (await (await staff.GetAsync("/api/case-views")).JsonAsync()).AsArray()
+            .First(v => v!["key"]!.GetValue<string>() == "unassigned")!["count"]!.GetValue<int>();
+
+        Assert.Equal(0, await Unassigned(alice));
+        var first = await OpenAsync(alice, NewCase("Lost card"));
+        Assert.Equal(1, await Unassigned(bob));
+        Assert.Equal(1, await Unassigned(alice));
+        await OpenAsync(bob, NewCase("Wrong fee"));
+        Assert.Equal(2, await Unassigned(alice));
+        var me = (await (await alice.GetAsync("/api/me")).JsonAsync())["id"]!.GetValue<Guid>();
+        await (await alice.PostAsJsonAsync($"/api/cases/{first}/assign", new { assigneeId = me })).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(1, await Unassigned(bob));
+
+        // A bulk update outside the change tracker (an import, another node) is not seen by the cache until it ages out.
+        await app.WithDbAsync(db => db.Cases.Where(c => c.Id == first).ExecuteUpdateAsync(u => u.SetProperty(c => c.AssigneeId, (Guid?)null)));
+        var deadline = DateTime.UtcNow + CaseViewCounts.MaxAge + TimeSpan.FromSeconds(5);
+        while (await Unassigned(bob) != 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the count did not follow a change made outside the application within the cache's age limit");
+            await Task.Delay(250);
+        }
     }
 
     [Fact]

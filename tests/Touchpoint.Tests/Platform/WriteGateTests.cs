@@ -27,6 +27,36 @@ public sealed class WriteGateTests
         await SectionsAsync(app);
     }
 
+    /// <summary>The connection settings are made once per physical connection: a pooled connection opened again keeps them.</summary>
+    [Fact]
+    public async Task EverySqliteConnection_HasItsSettings_WhenOpenedAgainFromThePool()
+    {
+        using var app = new TouchpointFactory();
+        for (var open = 0; open < 3; open++)
+        {
+            var settings = await app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    var connection = db.Database.GetDbConnection();
+                    async Task<long> Pragma(string name)
+                    {
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = $"PRAGMA {name}";
+                        return Convert.ToInt64(await command.ExecuteScalarAsync());
+                    }
+                    return (Busy: await Pragma("busy_timeout"), Sync: await Pragma("synchronous"), Secure: await Pragma("secure_delete"), Temp: await Pragma("temp_store"));
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+            Assert.Equal((10_000L, 1L, 1L, 2L), settings);
+        }
+    }
+
     private static async Task SectionsAsync(TouchpointFactory app)
     {
         var gate = app.Services.GetRequiredService<WriteGate>();

@@ -48,7 +48,7 @@ public static class CaseViewEndpoints
         g.MapGet("/{key}/cases", Cases);
     }
 
-    public static async Task<Ok<List<CaseViewDto>>> List(ClaimsPrincipal user, CaseContext cases, CancellationToken ct)
+    public static async Task<Ok<List<CaseViewDto>>> List(ClaimsPrincipal user, CaseContext cases, CaseViewCounts cache, CancellationToken ct)
     {
         var branches = await CaseQueries.BranchIdsAsync(user, cases, ct);
         var me = user.UserId();
@@ -59,8 +59,10 @@ public static class CaseViewEndpoints
                 && (branches == null || branches.Contains(v.BranchId!.Value))))
             .OrderBy(v => v.Scope).ThenBy(v => v.Name).ToListAsync(ct);
         var filters = saved.Select(v => CaseViewFilters.FromJson(v.Filter)).ToList();
-        var counts = await CountAsync(cases, user,
-            [.. Builtins.Select(b => (b.Filter, (IReadOnlyList<Guid>?)branches)), .. saved.Select((v, i) => (filters[i], Scope(v, branches)))], ct);
+        List<(CaseViewFilter Filter, IReadOnlyList<Guid>? Branches)> views =
+            [.. Builtins.Select(b => (b.Filter, (IReadOnlyList<Guid>?)branches)), .. saved.Select((v, i) => (filters[i], Scope(v, branches)))];
+        var counts = await cache.GetAsync([.. views.Select(v => CountKey(v.Filter, v.Branches, user))],
+            missing => CountAsync(cases, user, [.. missing.Select(i => views[i])], ct));
         var result = new List<CaseViewDto>();
         for (var i = 0; i < Builtins.Length; i++)
             result.Add(new CaseViewDto(Builtins[i].Key, null, Messages.Get("workspace.view." + Builtins[i].Key), "builtin", null, false,
@@ -83,6 +85,15 @@ public static class CaseViewEndpoints
     /// <summary>A view shared with a branch or a team counts that branch only (if the caller reaches it); a private one, all the caller's.</summary>
     private static IReadOnlyList<Guid>? Scope(CaseView v, IReadOnlyList<Guid>? branches) =>
         v.BranchId is { } only ? (branches is null || branches.Contains(only) ? [only] : []) : branches;
+
+    /// <summary>
+    /// What a count depends on: the filter (not its sort), the branches, and the viewer where the filter says "me" or "my
+    /// teams". Views with the same key share a count, whoever asks.
+    /// </summary>
+    private static string CountKey(CaseViewFilter f, IReadOnlyList<Guid>? branches, ClaimsPrincipal user) =>
+        string.Join('|', branches is null ? "*" : string.Join(',', branches.Order()),
+            f.Assignee == "me" || f.Team == "mine" ? user.UserId().ToString() : "",
+            CaseViewFilters.ToJson(f with { Sort = null }));
 
     /// <summary>
     /// Every view's count in one round trip: each view's cases yield the view's index, the union is grouped by it

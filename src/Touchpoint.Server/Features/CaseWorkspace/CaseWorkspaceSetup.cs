@@ -13,6 +13,8 @@ public static class CaseWorkspaceSetup
             ? new DatabaseAttachmentStore()
             : new FolderAttachmentStore(sp.GetRequiredService<TouchpointOptions>()))
         .AddSingleton<CaseAttachmentService>()
+        .AddSingleton<CaseViewCounts>()
+        .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<CaseViewCounts>())
         .AddSingleton<UnsentUploadCleanup>()
         .AddHostedService(sp => sp.GetRequiredService<UnsentUploadCleanup>())
         .AddCustomerTimelineSource<AttachmentCustomerData>()
