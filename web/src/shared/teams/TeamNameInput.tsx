@@ -38,6 +38,7 @@ export function TeamNameInput({ value, onChange, id, branchCode, style, 'aria-la
         value={value ?? undefined}
         onChange={onChange}
         allowClear
+        maxLength={64}
         placeholder={t('teams.names.placeholder')}
         filterOption={(input, option) => (option?.value ?? '').toUpperCase().includes(input.trim().toUpperCase())}
         options={(names.data ?? []).map((n) => ({
