@@ -80,7 +80,13 @@ public sealed class AssistBrowserTests
         await Assertions.Expect(page.GetByText("Ready", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit Lost card" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        // The team is named (each branch's team of that name takes the cases); a name no team has yet is allowed, with a warning.
+        await dialog.GetByLabel("Team").FillAsync("Card");
+        await Assertions.Expect(page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = "Cards and payments" }))
+            .ToContainTextAsync("LON");
         await dialog.GetByLabel("Team").FillAsync("Card services");
+        await Assertions.Expect(dialog.GetByTestId("team-name-warning")).ToHaveTextAsync("No active team called Card services in your branches yet.");
+        await browser.ScreenshotAsync("assist-intent-team-en");
         await dialog.GetByLabel("Category").FillAsync("cards");
         await dialog.GetByLabel("Examples").FillAsync("My debit card is missing\n我的借记卡找不到了");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

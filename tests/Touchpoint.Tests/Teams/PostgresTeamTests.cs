@@ -9,7 +9,7 @@ namespace Touchpoint.Tests.Teams;
 /// <summary>
 /// Teams on PostgreSQL: the rename rewriting cases in one transaction, "my teams" as a subquery in lists and in the
 /// side bar's union of counts, team-limited auto-assignment when cases arrive at once under the pool's row lock, and
-/// the monitor's catch-up that skips cases no member can take.
+/// the monitor's catch-up that skips cases no member can take, and a new case opened in a team.
 /// </summary>
 public sealed class PostgresTeamTests
 {
@@ -56,6 +56,14 @@ public sealed class PostgresTeamTests
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         Assert.Equal(new Dictionary<Guid, int> { [staff[0].Id] = 2, [staff[1].Id] = 2 }, loads);
         Assert.Equal(10, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.TeamId == cards)));
+    }
+
+    [PostgresFact]
+    public async Task NewCaseWithATeam_StartsInIt_AndGoesToItsMembers_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
+        await TeamPickerTests.NewCaseWithATeamAsync(app);
     }
 
     [PostgresFact]

@@ -11,15 +11,17 @@ using Touchpoint.Server.Platform.Localization;
 namespace Touchpoint.Server.Features.Cases;
 
 public sealed record CaseCustomerInput(string? Name, string? Phone, string? Email, Guid? Id);
+/// <param name="TeamId">A team of the case's branch, not retired: the case starts in it, as if moved there at once.</param>
 public sealed record CreateCaseRequest(
     string? Subject, string? Description, string? Channel, CaseCustomerInput? Customer, string? Priority, string? Category,
-    List<string>? Tags, string? Branch);
+    List<string>? Tags, string? Branch, Guid? TeamId = null);
 public sealed record CreatedCase(Guid Id, string Reference, DateTime? SlaDueAt);
 
 /// <summary>What a new case needs once validated; the API and the email channel both open cases through it.</summary>
 public sealed record NewCase(
     BranchLayout Branch, string Subject, string Description, string Channel, string CustomerName, string? CustomerEmail,
-    string? CustomerPhone, Guid? CustomerId, string Priority, string? Category, IReadOnlyList<string> Tags, string Language, Guid? CreatedById);
+    string? CustomerPhone, Guid? CustomerId, string Priority, string? Category, IReadOnlyList<string> Tags, string Language, Guid? CreatedById,
+    Teams.Team? Team = null);
 
 /// <summary>
 /// Opens cases. The number comes from one sequence row incremented in the same transaction as the insert, so numbers
@@ -53,10 +55,17 @@ public static partial class CaseCreation
         var tags = CleanTags(r.Tags, v);
         var (branch, branchError) = await cases.ChooseBranchAsync(r.Branch, user, ct);
         if (branchError is not null) v.Add("branch", branchError, r.Branch ?? "");
+        Teams.Team? team = null;
+        if (branch is not null && r.TeamId is { } teamId)
+        {
+            // The same check as moving a case to a team: an active team of the case's own branch.
+            (team, var teamError) = await Teams.TeamLookup.ForCaseAsync(cases.Db, branch.Branch.Id, teamId, ct);
+            if (teamError is not null) v.Add("teamId", teamError, branch.Branch.Code);
+        }
         if (!v.IsValid) return v.Problem();
 
         var c = await OpenAsync(cases, new NewCase(branch!, r.Subject!.Trim(), r.Description?.Trim() ?? "", r.Channel!, r.Customer!.Name!.Trim(),
-            r.Customer.Email?.Trim(), r.Customer.Phone?.Trim(), r.Customer.Id, priority, NullIfBlank(r.Category), tags, Languages.Current, user.UserId()), ct);
+            r.Customer.Email?.Trim(), r.Customer.Phone?.Trim(), r.Customer.Id, priority, NullIfBlank(r.Category), tags, Languages.Current, user.UserId(), team), ct);
         return TypedResults.Created($"/api/cases/{c.Id}", new CreatedCase(c.Id, c.Reference, c.SlaDueAt));
     }
 
@@ -74,6 +83,8 @@ public static partial class CaseCreation
             Priority = n.Priority, Category = n.Category, Tags = [.. n.Tags], Language = n.Language, CreatedById = n.CreatedById,
             CreatedAt = now, UpdatedAt = now,
         };
+        // Before the rules and auto-assignment run, so they see the case in its team (a member gets it, "team is" matches).
+        Teams.TeamLookup.SetTeam(c, n.Team);
         var db = cases.Db;
         var sighting = new CustomerSighting(c.BranchId, c.CustomerName, c.CustomerPhone, c.CustomerEmail, null, c.Language);
         if (c.CustomerId is null) Link(c, await CustomerMatcher.FindAsync(db, sighting, ct));

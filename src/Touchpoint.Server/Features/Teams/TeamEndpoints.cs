@@ -17,6 +17,9 @@ public sealed record TeamDto(Guid Id, string BranchCode, string Name, bool Retir
 /// <param name="MemberIds">The whole membership: staff who may work the branch's cases.</param>
 public sealed record SaveTeamRequest(string? Name, List<Guid>? MemberIds);
 public sealed record MyTeamDto(Guid Id, string BranchCode, string Name);
+/// <param name="Name">One spelling of the name (names are matched ignoring case, as rules and intent routes match them).</param>
+/// <param name="Branches">The branches, of those asked about, with an active team of this name.</param>
+public sealed record TeamNameDto(string Name, IReadOnlyList<string> Branches);
 
 /// <summary>
 /// Teams of a branch. Everyone who reads the organisation lists them (the case page picks from them); administrators
@@ -38,6 +41,8 @@ public static class TeamEndpoints
         g.MapPost("/{id:guid}/retire", Retire).RequireAuthorization(Permissions.OrganisationManage);
         g.MapPost("/{id:guid}/reinstate", Reinstate).RequireAuthorization(Permissions.OrganisationManage);
         app.MapGet("/api/teams/mine", Mine).WithTags("Teams").RequireAuthorization(Permissions.CasesRead);
+        // Rules and intent routes name teams: those who write them (cases.manage) pick from the names in use.
+        app.MapGet("/api/teams/names", Names).WithTags("Teams").RequireAuthorization(Permissions.OrganisationRead, Permissions.CasesManage);
     }
 
     private static async Task<Results<Ok<List<TeamDto>>, ProblemHttpResult>> List(
@@ -58,6 +63,32 @@ public static class TeamEndpoints
             .Join(db.Branches, t => t.BranchId, b => b.Id, (t, b) => new { t.Id, b.Code, t.Name }).ToListAsync(ct);
         return rows.Where(r => user.CanAccessBranch(r.Code)).OrderBy(r => r.Code).ThenBy(r => r.Name)
             .Select(r => new MyTeamDto(r.Id, r.Code, r.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The names of the active teams of one branch, or of every branch the caller reaches, each name once (ignoring
+    /// case) with the branches that have it: what a rule or an intent route without a branch may name.
+    /// </summary>
+    private static async Task<Results<Ok<List<TeamNameDto>>, ProblemHttpResult>> Names(
+        ClaimsPrincipal user, TouchpointDb db, CancellationToken ct, string? branch = null)
+    {
+        var teams = db.Teams.AsNoTracking().Where(t => t.RetiredAt == null);
+        if (!string.IsNullOrWhiteSpace(branch))
+        {
+            var (found, problem) = await BranchAccess.FindAsync(db, branch, user, ct);
+            if (found is null) return problem!;
+            teams = teams.Where(t => t.BranchId == found.Id);
+        }
+        var branches = db.Branches.AsQueryable();
+        if (!user.SpansAllBranches())
+        {
+            var codes = user.BranchCodes();
+            branches = branches.Where(b => codes.Contains(b.Code));
+        }
+        var rows = await teams.Join(branches, t => t.BranchId, b => b.Id, (t, b) => new { t.Name, b.Code }).ToListAsync(ct);
+        return TypedResults.Ok(rows.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new TeamNameDto(g.Select(r => r.Name).Min(StringComparer.Ordinal)!, g.Select(r => r.Code).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(n => n.Name, StringComparer.CurrentCulture).ToList());
     }
 
     /// <summary>Active staff of the branch who may work its cases: who may join its teams.</summary>

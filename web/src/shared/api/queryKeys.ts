@@ -14,6 +14,8 @@ export const queryKeys = {
   teamsOf: (branchCode: string) => ['branches', branchCode.toUpperCase(), 'teams'] as const,
   teamCandidates: (branchCode: string) => ['branches', branchCode.toUpperCase(), 'team-candidates'] as const,
   myTeams: ['teams', 'mine'] as const,
+  // Active team names of one branch, or ('*') of every branch the caller reaches: what rules and intent routes name.
+  teamNames: (branchCode?: string) => ['teams', 'names', branchCode?.toUpperCase() ?? '*'] as const,
   users: ['admin', 'users'] as const,
   apiTokens: ['admin', 'api-tokens'] as const,
   settings: ['admin', 'settings'] as const,

@@ -275,6 +275,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/teams/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    branch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamNameDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/branches/{branch}/tickets": {
         parameters: {
             query?: never;
@@ -9288,6 +9325,8 @@ export interface components {
             category: null | string;
             tags: null | string[];
             branch: null | string;
+            /** Format: uuid */
+            teamId?: null | string;
         };
         CreateCommitmentRequest: {
             promise: null | string;
@@ -10368,6 +10407,10 @@ export interface components {
             /** Format: uuid */
             userId: string;
             displayName: string;
+        };
+        TeamNameDto: {
+            name: string;
+            branches: string[];
         };
         TelephonyEventReply: {
             callId: string;

@@ -1,2 +1,4 @@
 export { TeamFilterSelect } from './TeamFilterSelect';
-export { useBranchTeams, useMyTeams, type MyTeam, type Team } from './useTeams';
+export { TeamNameInput } from './TeamNameInput';
+export { teamNameWarning } from './teamNames';
+export { useBranchTeams, useMyTeams, useTeamNames, type MyTeam, type Team, type TeamName } from './useTeams';

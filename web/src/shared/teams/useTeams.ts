@@ -4,6 +4,7 @@ import { useRealtimeEvent } from '../realtime';
 
 export type Team = Schema<'TeamDto'>;
 export type MyTeam = Schema<'MyTeamDto'>;
+export type TeamName = Schema<'TeamNameDto'>;
 
 /** A team change in any branch refreshes the team lists and "my teams" (they are few and small). */
 function useTeamEvents() {
@@ -12,6 +13,7 @@ function useTeamEvents() {
     (event) => event.type === 'organisation.changed' && (event.data as { entity?: string } | null)?.entity === 'team',
     () => {
       void client.invalidateQueries({ queryKey: queryKeys.myTeams });
+      void client.invalidateQueries({ queryKey: ['teams', 'names'] });
       void client.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'branches' && query.queryKey[2] === 'teams' });
     },
   );
@@ -32,4 +34,16 @@ export function useBranchTeams(branchCode: string | undefined, { includeRetired 
 export function useMyTeams() {
   useTeamEvents();
   return useQuery({ queryKey: queryKeys.myTeams, queryFn: () => unwrap(api.GET('/api/teams/mine')) });
+}
+
+/**
+ * Names of active teams, each once, with the branches that have one: of one branch, or of every branch the caller
+ * reaches when none is given. Only for those who write rules and intents (cases.manage).
+ */
+export function useTeamNames(branchCode: string | undefined) {
+  useTeamEvents();
+  return useQuery({
+    queryKey: queryKeys.teamNames(branchCode),
+    queryFn: () => unwrap(api.GET('/api/teams/names', { params: { query: { branch: branchCode } } })),
+  });
 }

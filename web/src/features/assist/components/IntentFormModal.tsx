@@ -2,6 +2,7 @@ import { App, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { asLocalizedText, type LocalizedText } from '../../../shared/api';
 import { useSaveIntent, type AssistIntent } from '../../../shared/assist';
+import { TeamNameInput } from '../../../shared/teams';
 import { FormModal, LocalizedNameFields, useProblemReporter } from '../../../shared/ui';
 
 interface IntentFormValues {
@@ -75,8 +76,9 @@ export function IntentFormModal({ open, intent, onClose }: { open: boolean; inte
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={8}>
+          {/* By name: an intent serves every branch, and its cases go to their own branch's team of that name. */}
           <Form.Item name="routeTeam" label={t('assist.intents.routeTeam')}>
-            <Input maxLength={64} />
+            <TeamNameInput />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>

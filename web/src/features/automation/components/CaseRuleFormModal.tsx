@@ -2,11 +2,15 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBranchList } from '../../../shared/session';
+import { TeamNameInput } from '../../../shared/teams';
 import { FormModal, useProblemReporter } from '../../../shared/ui';
 import { caseStatuses, casePriorities } from '../../cases/components/caseLabels';
 import { useMacros } from '../../cases/api/useMacros';
 import { useSaveCaseRule, type CaseRule, type CaseRuleRequest } from '../api/useAutomation';
 import { ruleActions, ruleEvents, ruleFields, ruleOperators, timedEvents, valueless } from './ruleVocabulary';
+
+/** "Team is" and "team is not" name one team; "team contains" takes words, as other fields do. */
+const namesTeam = (c?: { field?: string; operator?: string }) => c?.field === 'team' && (c.operator === 'is' || c.operator === 'isNot');
 
 interface Values {
   name: string;
@@ -31,12 +35,15 @@ export function CaseRuleFormModal({ rule, open, onClose }: { rule: CaseRule | nu
   const event = Form.useWatch('event', form);
   const actions = Form.useWatch('actions', form);
   const conditions = Form.useWatch('conditions', form);
+  // Teams are named, and found in the case's branch: offer the rule's branch's names, or those of every branch.
+  const ruleBranch = Form.useWatch('branch', form) || undefined;
 
   const valueInput = (type: string | undefined) => {
     const label = t('automation.rules.value');
     if (type === 'setPriority') return <Select aria-label={label} options={casePriorities.map((p) => ({ value: p, label: t(`cases.priorities.${p}`) }))} />;
     if (type === 'setStatus') return <Select aria-label={label} options={caseStatuses.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) }))} />;
     if (type === 'sendMacro') return <Select aria-label={label} options={(macros.data ?? []).map((m) => ({ value: m.id, label: m.displayTitle }))} />;
+    if (type === 'setTeam') return <TeamNameInput aria-label={label} branchCode={ruleBranch} style={{ width: 240 }} />;
     if (type === 'setAssignee') return <Select aria-label={label} options={[{ value: 'auto', label: t('automation.rules.roundRobin') }]} />;
     if (type === 'addNote' || type === 'notifySupervisors') return <Input.TextArea aria-label={label} rows={1} maxLength={4000} />;
     return <Input aria-label={label} maxLength={64} />;
@@ -113,7 +120,11 @@ export function CaseRuleFormModal({ rule, open, onClose }: { rule: CaseRule | nu
                 </Form.Item>
                 {!valueless.includes(conditions?.[f.name]?.operator ?? '') && (
                   <Form.Item name={[f.name, 'value']}>
-                    <Input style={{ width: 220 }} aria-label={t('automation.rules.value')} placeholder={t('automation.rules.valueHint')} />
+                    {namesTeam(conditions?.[f.name]) ? (
+                      <TeamNameInput aria-label={t('automation.rules.value')} branchCode={ruleBranch} style={{ width: 220 }} />
+                    ) : (
+                      <Input style={{ width: 220 }} aria-label={t('automation.rules.value')} placeholder={t('automation.rules.valueHint')} />
+                    )}
                   </Form.Item>
                 )}
                 <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.delete')} onClick={() => remove(f.name)} />
