@@ -15,10 +15,10 @@ public sealed record CallTicketRequest(Guid? TicketId, string? Reason);
 
 /// <summary>
 /// Call next: pick by <see cref="TicketRouter"/> from the heads of the queues (<see cref="QueueHeads"/>), then claim
-/// with a conditional update (status still waiting). On SQLite the whole pick and claim runs as one section of the write
-/// gate, so the claim always wins; on PostgreSQL, when
-/// two nodes pick the same ticket, the database lets exactly one update succeed and the other takes its next best
-/// head. No ticket is ever called twice.
+/// with a conditional update (status still waiting). The pick and claim run as one section of the write gate: on
+/// SQLite nobody else claims in between; on PostgreSQL the heads read are locked for this call and those locked by
+/// other counters (on any node) are skipped. Either way the claim wins; should it not, the conditional update lets
+/// exactly one caller have the ticket and the other takes its next best head. No ticket is ever called twice.
 /// </summary>
 public static class CallNextTicket
 {
@@ -40,7 +40,7 @@ public static class CallNextTicket
         return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
     }
 
-    /// <summary>The pick and the claim, in one gated section on SQLite: nobody else claims in between, so the claim wins.</summary>
+    /// <summary>The pick and the claim, in one gated section: nobody else claims the heads it read in between.</summary>
     private static async Task<(QueueTicket? Called, ProblemHttpResult? NotReady)> PickAndClaimAsync(
         QueueContext q, BranchLayout layout, CounterLayout counter, QueueRules rules, Guid? caller, CancellationToken ct)
     {
@@ -50,10 +50,10 @@ public static class CallNextTicket
         for (var reload = 0; reload < Reloads; reload++)
         {
             var now = q.Now;
-            var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, ct);
+            // PostgreSQL: the first read skips heads other calls hold; if that leaves none, the next waits for them.
+            var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, skipLocked: reload == 0, ct);
             var lostRace = false;
-            // Counters with the same skills pick the same head ticket; on PostgreSQL the losers of that race take the
-            // next best from what they already read instead of all reading the queue again.
+            // A claim that loses (it should not: see the summary) takes the next best from what was already read.
             while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
             {
                 if (await ClaimAsync(q, decision.Ticket.Id, counter.Id, caller, now, ct) is { } called)
@@ -64,8 +64,9 @@ public static class CallNextTicket
                 candidates.Remove(decision.Ticket);
                 lostRace = true;
             }
-            // Nothing this counter may call: the queue is empty for it. Read again only after losing races.
-            if (!lostRace) break;
+            // Nothing this counter may call: the queue is empty for it. Read again only after losing races, or when
+            // the heads were all held by other calls.
+            if (!lostRace && !(reload == 0 && candidates.Count == 0 && q.Db.IsPostgres)) break;
         }
         return (null, null);
     }
