@@ -75,6 +75,37 @@ public sealed class SegmentTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseForASegmentMember_TakesTheSlaPolicyOfTheHighestRankedSegmentThatSetsOne()
+    {
+        var staff = await BranchWithCounterAsync(app);
+        var manager = await app.StaffAsync("Manager");
+        var rich = Guid.Parse((await CreateAsync(staff, new { name = "Harriet Vane", phones = new[] { "07700900111" }, language = "en-US", value = 500000.0 })).Id());
+        var other = Guid.Parse((await CreateAsync(staff, new { name = "Peter Wimsey", phones = new[] { "07700900222" }, language = "en-US", value = 1000.0 })).Id());
+        // The higher-ranked segment sets no SLA policy: the next one's applies.
+        await (await manager.PostAsJsonAsync("/api/customer-segments", new { code = "WATCH", name = "Watch", rules = new { minValue = 100000.0 }, policy = new { queuePriority = "vip" }, rank = 20 }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+        await (await manager.PostAsJsonAsync("/api/customer-segments", new { code = "PREMIER", name = "Premier", rules = new { minValue = 200000.0 }, policy = new { slaPolicy = "premium" }, rank = 10 }))
+            .ShouldBeAsync(HttpStatusCode.Created);
+
+        async Task<(Guid? Customer, string? Segment)> OpenCaseAsync(string phone)
+        {
+            var created = await (await staff.PostAsJsonAsync("/api/cases", new { subject = "Card declined", description = "At a shop", channel = "phone", customer = new { name = "Caller", phone } }))
+                .JsonAsync(HttpStatusCode.Created);
+            var id = Guid.Parse(created["id"]!.GetValue<string>());
+            return await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.CustomerId, c.CustomerSegment)).SingleAsync());
+        }
+
+        Assert.Equal((rich, "premium"), await OpenCaseAsync("077 0090 0111"));
+        Assert.Equal((other, (string?)null), await OpenCaseAsync("07700900222"));
+        var stranger = await OpenCaseAsync("07700900333");
+        Assert.NotNull(stranger.Customer);
+        Assert.NotEqual(rich, stranger.Customer);
+        Assert.Null(stranger.Segment);
+        // A second case from the stranger finds the profile the first one made.
+        Assert.Equal(stranger, await OpenCaseAsync("07700900333"));
+    }
+
+    [Fact]
     public async Task RecomputingOneCustomerAtTheSameMoment_OpensOneMembership()
     {
         var staff = await BranchWithCounterAsync(app);

@@ -84,15 +84,12 @@ public sealed class CaseContext(
     /// Takes the next case number in the caller's transaction: one statement that creates or increments the row and
     /// returns the new value, holding the row until commit (SQLite: one writer; PostgreSQL: a row lock).
     /// </summary>
-    public async Task<long> NextNumberAsync(CancellationToken ct)
-    {
-        var next = await db.Database.SqlQuery<long>($"""
+    public Task<long> NextNumberAsync(CancellationToken ct) =>
+        db.ScalarAsync<long>("""
             INSERT INTO "CaseSequences" ("Name", "LastNumber") VALUES ('case', 1)
             ON CONFLICT ("Name") DO UPDATE SET "LastNumber" = "CaseSequences"."LastNumber" + 1
-            RETURNING "LastNumber" AS "Value"
-            """).ToListAsync(ct);
-        return next.Single();
-    }
+            RETURNING "LastNumber"
+            """, ct);
 
     public Task PublishAsync(string branchCode, SupportCase c, string type, CancellationToken ct) =>
         realtime.PublishAsync(new RealtimeEvent(type, branchCode.ToUpperInvariant(), System.Text.Json.JsonSerializer.SerializeToNode(

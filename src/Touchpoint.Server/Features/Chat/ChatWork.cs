@@ -50,10 +50,9 @@ public sealed class ChatWork(
         BranchLayout? caseBranch = null;
         await cases.Gate.RunAsync(db, async () =>
         {
-            var seq = await db.Database.SqlQuery<int>($"""
-                UPDATE "ChatConversations" SET "LastSeq" = "LastSeq" + 1, "UpdatedAt" = {now} WHERE "Id" = {c.Id} RETURNING "LastSeq" AS "Value"
-                """).ToListAsync(ct);
-            message.Seq = seq.Single();
+            message.Seq = await db.ScalarAsync<int>("""
+                UPDATE "ChatConversations" SET "LastSeq" = "LastSeq" + 1, "UpdatedAt" = @p0 WHERE "Id" = @p1 RETURNING "LastSeq"
+                """, ct, now, c.Id);
             db.ChatMessages.Add(message);
             if (sender == ChatSenders.Staff && c.FirstStaffReplyAt is null)
                 await db.ChatConversations.Where(x => x.Id == c.Id && x.FirstStaffReplyAt == null)

@@ -24,15 +24,28 @@ public sealed class CustomerMatcher(AuditLog audit)
     /// Matching only, for a phone that rings: the active profile with this number (the most recently seen), or null.
     /// Nothing is created, since most rings are not worth a profile.
     /// </summary>
-    public static Task<Guid?> FindByPhoneAsync(TouchpointDb db, string? phone, CancellationToken ct) =>
-        PersonalData.NormalizePhone(phone) is { } value ? FindActiveAsync(db, ContactKinds.Phone, value, ct) : Task.FromResult<Guid?>(null);
+    public static async Task<Guid?> FindByPhoneAsync(TouchpointDb db, string? phone, CancellationToken ct) =>
+        PersonalData.NormalizePhone(phone) is { } value ? (await FindActive(db, ContactKinds.Phone, value, ct))?.Id : null;
 
-    private static Task<Guid?> FindActiveAsync(TouchpointDb db, string kind, string value, CancellationToken ct) =>
-        db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
-            .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
-            .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
-            .Select(c => (Guid?)c.Id)
-            .FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The active profile with this contact point (the most recently seen) and its current segments' policies, highest
+    /// rank first, in one statement. Compiled once: building and translating the query's expression tree on every call
+    /// cost more than running it (a returning customer's lookup is on the path of every case a channel opens).
+    /// </summary>
+    private static readonly Func<TouchpointDb, string, string, CancellationToken, Task<ActiveProfile?>> FindActive = EF.CompileAsyncQuery(
+        (TouchpointDb db, string kind, string value, CancellationToken ct) =>
+            db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
+                .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
+                .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
+                .Select(c => new ActiveProfile(c.Id, db.CustomerSegmentMemberships.Where(m => m.CustomerId == c.Id && m.Until == null)
+                    .Join(db.CustomerSegments, m => m.SegmentId, s => s.Id, (m, s) => s)
+                    .OrderByDescending(s => s.Rank).Select(s => s.Policy).ToList()))
+                .FirstOrDefault());
+
+    private sealed record ActiveProfile(Guid Id, List<SegmentPolicy> Policies)
+    {
+        public MatchedCustomer Match() => new(Id, Policies.Select(p => p.SlaPolicy).FirstOrDefault(p => p is not null));
+    }
 
     /// <summary>
     /// Matching only, outside any write section: the profile a returning customer already has. A caller that finds one
@@ -42,8 +55,8 @@ public sealed class CustomerMatcher(AuditLog audit)
     public static async Task<MatchedCustomer?> FindAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
     {
         foreach (var (kind, value) in ContactPoints(s))
-            if (await FindActiveAsync(db, kind, value, ct) is { } id)
-                return new MatchedCustomer(id, await SlaPolicyOfAsync(db, id, ct));
+            if (await FindActive(db, kind, value, ct) is { } found)
+                return found.Match();
         return null;
     }
 
@@ -56,9 +69,6 @@ public sealed class CustomerMatcher(AuditLog audit)
         return points;
     }
 
-    private static async Task<string?> SlaPolicyOfAsync(TouchpointDb db, Guid id, CancellationToken ct) =>
-        (await CustomerProfile.CurrentSegmentsAsync(db, id, ct)).Select(x => x.Segment.Policy.SlaPolicy).FirstOrDefault(p => p is not null);
-
     public async Task<MatchedCustomer?> FindOrCreateAsync(TouchpointDb db, CustomerSighting s, CancellationToken ct)
     {
         var points = ContactPoints(s);
@@ -69,8 +79,8 @@ public sealed class CustomerMatcher(AuditLog audit)
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({kind + ":" + value}))", ct);
 
         foreach (var (kind, value) in points)
-            if (await FindActiveAsync(db, kind, value, ct) is { } id)
-                return new MatchedCustomer(id, await SlaPolicyOfAsync(db, id, ct));
+            if (await FindActive(db, kind, value, ct) is { } found)
+                return found.Match();
 
         // A person known only from this contact is asked about the service they just had, as anyone without a profile
         // is (they may withdraw, and staff can untick it); marketing consent is never assumed.

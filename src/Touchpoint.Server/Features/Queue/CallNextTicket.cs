@@ -101,14 +101,18 @@ public static class CallNextTicket
     /// <summary>What a call needs to know of the counter right now, in one statement.</summary>
     internal sealed record Desk(string State, Guid? StaffUserId, int PriorityStreak, string? Busy);
 
-    /// <summary>A counter calls only when open and free (nothing called or in service there): 409 with the reason otherwise.</summary>
-    internal static async Task<(Desk? Desk, ProblemHttpResult? Problem)> ReadDeskAsync(TouchpointDb db, Guid counterId, int number, CancellationToken ct)
-    {
-        var desk = await db.Counters.AsNoTracking().Where(c => c.Id == counterId)
+    // Compiled once: see QueueContext's ticket lookup.
+    private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<Desk>> DeskOf = EF.CompileAsyncQuery(
+        (TouchpointDb db, Guid counterId, CancellationToken ct) => db.Counters.AsNoTracking().Where(c => c.Id == counterId)
             .Select(c => new Desk(c.State, c.StaffUserId, c.PriorityStreak,
                 db.QueueTickets.Where(t => t.CounterId == c.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving))
                     .Select(t => t.Number).FirstOrDefault()))
-            .FirstAsync(ct);
+            .First());
+
+    /// <summary>A counter calls only when open and free (nothing called or in service there): 409 with the reason otherwise.</summary>
+    internal static async Task<(Desk? Desk, ProblemHttpResult? Problem)> ReadDeskAsync(TouchpointDb db, Guid counterId, int number, CancellationToken ct)
+    {
+        var desk = await DeskOf(db, counterId, ct);
         if (desk.State != CounterStates.Open) return (null, QueueContext.Conflict("queue.counterNotOpen", number));
         return desk.Busy is null ? (desk, null) : (null, QueueContext.Conflict("queue.counterBusy", number, desk.Busy));
     }

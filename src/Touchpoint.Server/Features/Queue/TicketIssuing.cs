@@ -118,15 +118,12 @@ public static partial class TicketIssuing
     /// caller's transaction the row stays locked until the ticket is saved, on SQLite (one writer) and PostgreSQL (row
     /// lock) alike.
     /// </summary>
-    private static async Task<int> NextSequenceAsync(TouchpointDb db, Guid serviceId, string businessDate, CancellationToken ct)
-    {
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "TicketSequences" ("ServiceTypeId", "BusinessDate", "LastNumber") VALUES ({serviceId}, {businessDate}, 1)
+    private static Task<int> NextSequenceAsync(TouchpointDb db, Guid serviceId, string businessDate, CancellationToken ct) =>
+        db.ScalarAsync<int>("""
+            INSERT INTO "TicketSequences" ("ServiceTypeId", "BusinessDate", "LastNumber") VALUES (@p0, @p1, 1)
             ON CONFLICT ("ServiceTypeId", "BusinessDate") DO UPDATE SET "LastNumber" = "TicketSequences"."LastNumber" + 1
-            RETURNING "LastNumber" AS "Value"
-            """).ToListAsync(ct);
-        return next.Single();
-    }
+            RETURNING "LastNumber"
+            """, ct, serviceId, businessDate);
 
     public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone);
 
