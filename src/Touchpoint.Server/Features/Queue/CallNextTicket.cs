@@ -32,16 +32,18 @@ public static class CallNextTicket
         var branch = layout!.Branch;
         var rules = new QueueRules(branch.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
             layout.Services.ToDictionary(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes)));
-        var (called, notReady) = await q.Gate.RunAsync(q.Db, () => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
+        var (calledId, notReady) = await q.Gate.RunAsync(q.Db, () => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
         if (notReady is not null) return notReady;
         // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
-        if (called is null) return TypedResults.NoContent();
+        if (calledId is not { } id) return TypedResults.NoContent();
+        // Read after the commit, outside the single writer's section: the ticket is this counter's now.
+        var called = (await q.ReadTicketAsync(id, ct))!;
         alerts.TicketCalled(called, counter.Number);
         return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
     }
 
     /// <summary>The pick and the claim, in one gated section: nobody else claims the heads it read in between.</summary>
-    private static async Task<(QueueTicket? Called, ProblemHttpResult? NotReady)> PickAndClaimAsync(
+    private static async Task<(Guid? Called, ProblemHttpResult? NotReady)> PickAndClaimAsync(
         QueueContext q, BranchLayout layout, CounterLayout counter, QueueRules rules, Guid? caller, CancellationToken ct)
     {
         var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
@@ -56,10 +58,10 @@ public static class CallNextTicket
             // A claim that loses (it should not: see the summary) takes the next best from what was already read.
             while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
             {
-                if (await ClaimAsync(q, decision.Ticket.Id, counter.Id, caller, now, ct) is { } called)
+                if (await ClaimAsync(q, decision.Ticket.Id, counter.Id, caller, now, ct))
                 {
                     await RememberCallAsync(q, counter.Id, desk, decision.NextStreak(desk.PriorityStreak), caller, ct);
-                    return (called, null);
+                    return (decision.Ticket.Id, null);
                 }
                 candidates.Remove(decision.Ticket);
                 lostRace = true;
@@ -85,13 +87,14 @@ public static class CallNextTicket
         if (notReady is not null) return notReady;
         var ticket = await q.Db.QueueTickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == r.TicketId && t.BranchId == layout!.Branch.Id, ct);
         if (ticket is null) return Problems.NotFound();
-        var called = await q.Gate.RunAsync(q.Db, async () =>
+        var claimed = await q.Gate.RunAsync(q.Db, async () =>
         {
-            var claimed = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
-            if (claimed is not null) await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);
-            return claimed;
+            var won = await ClaimAsync(q, ticket.Id, counter.Id, user.UserId(), q.Now, ct);
+            if (won) await RememberCallAsync(q, counter.Id, desk!, desk!.PriorityStreak, user.UserId(), ct);
+            return won;
         }, ct);
-        if (called is null) return QueueContext.WrongState(ticket);
+        if (!claimed) return QueueContext.WrongState((await q.ReadTicketAsync(ticket.Id, ct))!);
+        var called = (await q.ReadTicketAsync(ticket.Id, ct))!;
         audit.Record("queue.called_out_of_order", $"ticket:{ticket.Number}", new { counter = counter.Number, reason = r.Reason });
         await q.Db.SaveChangesAsync(ct);
         alerts.TicketCalled(called, counter.Number);
@@ -101,8 +104,8 @@ public static class CallNextTicket
     /// <summary>What a call needs to know of the counter right now, in one statement.</summary>
     internal sealed record Desk(string State, Guid? StaffUserId, int PriorityStreak, string? Busy);
 
-    // Compiled once: see QueueContext's ticket lookup.
-    private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<Desk>> DeskOf = EF.CompileAsyncQuery(
+    // Compiled once (see CompiledQueries): on every call.
+    private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<Desk>> DeskOf = CompiledQueries.Compile(
         (TouchpointDb db, Guid counterId, CancellationToken ct) => db.Counters.AsNoTracking().Where(c => c.Id == counterId)
             .Select(c => new Desk(c.State, c.StaffUserId, c.PriorityStreak,
                 db.QueueTickets.Where(t => t.CounterId == c.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving))
@@ -117,16 +120,12 @@ public static class CallNextTicket
         return desk.Busy is null ? (desk, null) : (null, QueueContext.Conflict("queue.counterBusy", number, desk.Busy));
     }
 
-    /// <summary>The claim, under the caller's write gate: succeeds only while the ticket still waits, and returns the ticket as stored.</summary>
-    private static async Task<QueueTicket?> ClaimAsync(QueueContext q, Guid ticketId, Guid counterId, Guid? staffId, DateTime now, CancellationToken ct)
-    {
-        var rows = await q.Db.QueueTickets.FromSql($"""
-            UPDATE "QueueTickets" SET "Status" = 'called', "CounterId" = {counterId}, "TargetCounterId" = NULL, "StaffUserId" = {staffId}, "CalledAt" = {now}
-            WHERE "Id" = {ticketId} AND "Status" = 'waiting'
-            RETURNING *
-            """).AsNoTracking().ToListAsync(ct);
-        return rows.SingleOrDefault();
-    }
+    /// <summary>The claim, under the caller's write gate: succeeds only while the ticket still waits.</summary>
+    private static async Task<bool> ClaimAsync(QueueContext q, Guid ticketId, Guid counterId, Guid? staffId, DateTime now, CancellationToken ct) =>
+        await q.Db.ExecuteAsync("""
+            UPDATE "QueueTickets" SET "Status" = 'called', "CounterId" = @p0, "TargetCounterId" = NULL, "StaffUserId" = @p1, "CalledAt" = @p2
+            WHERE "Id" = @p3 AND "Status" = 'waiting'
+            """, ct, counterId, staffId, now, ticketId) == 1;
 
     /// <summary>The counter's priority streak, and who serves there when someone else calls from it; written only when changed.</summary>
     private static async Task RememberCallAsync(QueueContext q, Guid counterId, Desk desk, int streak, Guid? caller, CancellationToken ct)

@@ -79,12 +79,15 @@ public sealed class QueueContext(
         return counter is null ? (null, layout, Problems.NotFound()) : (counter, layout, null);
     }
 
-    /// <summary>
-    /// Tracked, for a change. Compiled once, as the other lookups on every call and completion: building and translating
-    /// the expression tree on each use cost more than the statement.
-    /// </summary>
+    // Tracked, for a change; compiled once (see CompiledQueries): on every completion and action.
     private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<QueueTicket?>> TicketById =
-        EF.CompileAsyncQuery((TouchpointDb db, Guid id, CancellationToken ct) => db.QueueTickets.FirstOrDefault(t => t.Id == id));
+        CompiledQueries.Compile((TouchpointDb db, Guid id, CancellationToken ct) => db.QueueTickets.FirstOrDefault(t => t.Id == id));
+
+    private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<QueueTicket?>> TicketAsStored =
+        CompiledQueries.Compile((TouchpointDb db, Guid id, CancellationToken ct) => db.QueueTickets.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
+    /// <summary>The ticket as stored, untracked (to show, not to change).</summary>
+    public Task<QueueTicket?> ReadTicketAsync(Guid id, CancellationToken ct) => TicketAsStored(db, id, ct);
 
     public async Task<(QueueTicket? Ticket, BranchLayout? Layout, ProblemHttpResult? Problem)> FindTicketAsync(Guid id, ClaimsPrincipal? user, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Data;
 
@@ -30,13 +29,15 @@ public static class QueueHeads
     {
         var services = counter.Weights.Where(w => w.Value > 0).Select(w => w.Key).Order().ToList();
         object[] parameters = [branchId, counter.Id, dueBy, .. services.Cast<object>()];
-        var rows = await db.Database.SqlQueryRaw<HeadRow>(Sql(services.Count, sqlite: !db.IsPostgres, skipLocked), parameters).ToListAsync(ct);
-        return rows.DistinctBy(r => r.Id)
-            .Select(r => new RoutingCandidate(r.Id, r.ServiceTypeId, r.Priority, AsUtc(r.IssuedAt), r.AppointmentAt is { } a ? AsUtc(a) : null, r.TargetCounterId))
-            .ToList();
+        var rows = await db.QueryAsync(Sql(services.Count, sqlite: !db.IsPostgres, skipLocked), Read, ct, parameters);
+        return rows.DistinctBy(r => r.Id).ToList();
     }
 
-    /// <summary>Placeholders: {0} the branch, {1} the counter, {2} appointments due by, {3} and on the services.</summary>
+    // Columns in the order of Columns below.
+    private static RoutingCandidate Read(System.Data.Common.DbDataReader r) => new(r.GetGuid(0), r.GetGuid(1), r.GetString(2), AsUtc(r.GetDateTime(3)),
+        r.IsDBNull(4) ? null : AsUtc(r.GetDateTime(4)), r.IsDBNull(5) ? null : r.GetGuid(5));
+
+    /// <summary>Parameters: @p0 the branch, @p1 the counter, @p2 appointments due by, @p3 and on the services.</summary>
     public static string Sql(int serviceCount, bool sqlite, bool skipLocked = true) =>
         SqlCache.GetOrAdd((serviceCount, sqlite, skipLocked), key => BuildSql(key.Item1, key.Item2, key.Item3));
 
@@ -50,12 +51,12 @@ public static class QueueHeads
         string From(string index) => "SELECT " + Columns + " FROM \"QueueTickets\" " + (sqlite ? $"INDEXED BY \"{index}\" " : "") + "WHERE ";
         var parts = new List<string>
         {
-            From("IX_QueueTickets_WaitingTransferred") + "\"TargetCounterId\" = {1} AND \"Status\" = 'waiting' AND \"TargetCounterId\" IS NOT NULL ORDER BY \"IssuedAt\"",
+            From("IX_QueueTickets_WaitingTransferred") + "\"TargetCounterId\" = @p1 AND \"Status\" = 'waiting' AND \"TargetCounterId\" IS NOT NULL ORDER BY \"IssuedAt\"",
         };
         for (var i = 0; i < serviceCount; i++)
         {
-            var service = "\"BranchId\" = {0} AND \"ServiceTypeId\" = {" + (3 + i) + "} AND " + Waiting;
-            parts.Add(From("IX_QueueTickets_WaitingAppointments") + service + " AND \"AppointmentAt\" IS NOT NULL AND \"AppointmentAt\" <= {2} ORDER BY \"AppointmentAt\"");
+            var service = "\"BranchId\" = @p0 AND \"ServiceTypeId\" = @p" + (3 + i) + " AND " + Waiting;
+            parts.Add(From("IX_QueueTickets_WaitingAppointments") + service + " AND \"AppointmentAt\" IS NOT NULL AND \"AppointmentAt\" <= @p2 ORDER BY \"AppointmentAt\"");
             parts.Add(From("IX_QueueTickets_WaitingNormal") + service + " AND \"Priority\" IN ('normal', 'appointment') ORDER BY \"IssuedAt\"");
             parts.Add(From("IX_QueueTickets_WaitingPriority") + service + " AND \"Priority\" NOT IN ('normal', 'appointment') ORDER BY \"IssuedAt\"");
         }
@@ -66,15 +67,4 @@ public static class QueueHeads
     }
 
     private static DateTime AsUtc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    // Filled by EF from the columns of the same names.
-    private sealed class HeadRow
-    {
-        public Guid Id { get; set; }
-        public Guid ServiceTypeId { get; set; }
-        public string Priority { get; set; } = "";
-        public DateTime IssuedAt { get; set; }
-        public DateTime? AppointmentAt { get; set; }
-        public Guid? TargetCounterId { get; set; }
-    }
 }

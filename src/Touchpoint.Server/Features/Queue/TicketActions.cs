@@ -67,8 +67,7 @@ public static class TicketActions
         {
             // Status is a concurrency token: someone else acted on the ticket since it was read (two clicks, two
             // screens). The second action is refused with the state it found, never applied twice.
-            var now = await q.Db.QueueTickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
-            return QueueContext.WrongState(now);
+            return QueueContext.WrongState((await q.ReadTicketAsync(id, ct))!);
         }
 
         // A transfer puts a ticket back into a queue: let the next ticket issued count again.
