@@ -69,6 +69,34 @@ public sealed class QueueFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ACounterGivenNewSkills_CallsByThemAtOnce()
+    {
+        await app.CreateBranchAsync("SH", "PERSONAL", "CORPORATE");
+        var admin = await app.AdminAsync();
+        await (await admin.PostAsJsonAsync("/api/branches/SH/counters", new { number = 1, services = new[] { "PERSONAL" } })).ShouldBeAsync(HttpStatusCode.Created);
+        var staff = await app.StaffAsync("Frontline", "SH");
+        await (await staff.PostAsync("/api/branches/SH/counters/1/open", null)).ShouldBeAsync(HttpStatusCode.OK);
+        // The branch's set-up is cached from here on.
+        await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).ShouldBeAsync(HttpStatusCode.NoContent);
+
+        // A service added to the counter (a new row through the counter's collection) is called from at once.
+        await (await admin.PutAsJsonAsync("/api/branches/SH/counters/1", new { services = new[] { "PERSONAL", "CORPORATE" } })).ShouldBeAsync(HttpStatusCode.OK);
+        var corporate = await IssueAsync(app.CreateClient(), "CORPORATE");
+        var called = await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).JsonAsync();
+        Assert.Equal(corporate["id"]!.GetValue<string>(), called["id"]!.GetValue<string>());
+        await (await staff.PostAsync($"/api/tickets/{corporate["id"]}/complete", null)).ShouldBeAsync(HttpStatusCode.OK);
+
+        // A weight changed alone (only the counter's service row changes) turns the order at once.
+        var personal = await IssueAsync(app.CreateClient());
+        var corporateLater = await IssueAsync(app.CreateClient(), "CORPORATE");
+        await (await admin.PutAsJsonAsync("/api/branches/SH/counters/1",
+            new { services = new[] { "PERSONAL", "CORPORATE" }, weights = new Dictionary<string, int> { ["CORPORATE"] = 9 } })).ShouldBeAsync(HttpStatusCode.OK);
+        called = await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).JsonAsync();
+        Assert.Equal(corporateLater["id"]!.GetValue<string>(), called["id"]!.GetValue<string>());
+        Assert.NotNull(personal["id"]);
+    }
+
+    [Fact]
     public async Task TwoScreensCompletingOneTicketAtOnce_OneSucceeds_OneEncounter()
     {
         var staff = await CounterStaffAsync(1);

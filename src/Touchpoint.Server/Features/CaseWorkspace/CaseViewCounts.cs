@@ -27,31 +27,8 @@ public sealed class CaseViewCounts(WriteGate gate, TimeProvider clock) : AfterCo
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && SavesACase(db.ChangeTracker)) Expect(db);
+        if (eventData.Context is { } db && TrackedChanges.Writes<SupportCase>(db.ChangeTracker)) Expect(db);
         return result;
-    }
-
-    /// <summary>
-    /// Looks at tracked cases only: every save of every context passes here (the queue's on the SQLite writer too), and
-    /// <c>Entries()</c> would first detect changes in everything the context tracks.
-    /// </summary>
-    private static bool SavesACase(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
-    {
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var e in tracker.Entries<SupportCase>())
-            {
-                if (e.State == EntityState.Unchanged) e.DetectChanges();
-                if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) return true;
-            }
-            return false;
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = autoDetect;
-        }
     }
 
     protected override void OnCommitted() => Interlocked.Increment(ref version);

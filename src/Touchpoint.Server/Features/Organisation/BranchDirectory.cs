@@ -119,12 +119,9 @@ internal sealed class BranchDirectoryInvalidation(BranchDirectory directory) : S
 
     /// <summary>A counter's state, staff and priority streak are not part of the layout: opening or pausing one keeps the cache.</summary>
     private static bool ChangesSetUp(DbContext context) =>
-        context.ChangeTracker.Entries().Any(e => e.State is not (EntityState.Unchanged or EntityState.Detached) && e.Entity switch
-        {
-            Branch or ServiceType or CounterService => true,
-            Counter => e.State != EntityState.Modified || e.Property(nameof(Counter.Number)).IsModified,
-            _ => false,
-        });
+        TrackedChanges.Writes<Branch>(context.ChangeTracker) || TrackedChanges.Writes<ServiceType>(context.ChangeTracker)
+        || TrackedChanges.Writes<Counter>(context.ChangeTracker, e => e.State != EntityState.Modified || e.Property(c => c.Number).IsModified)
+        || TrackedChanges.Writes<CounterService>(context.ChangeTracker);
 }
 
 public static class OrganisationServices
