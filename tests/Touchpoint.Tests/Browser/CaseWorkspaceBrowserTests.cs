@@ -62,7 +62,10 @@ public sealed class CaseWorkspaceBrowserTests
         await Assertions.Expect(bob.GetByTestId("case-message")).ToHaveCountAsync(2);
         await browser.ScreenshotAsync("case-thread-attachment-en");
 
-        // Bob leaves: Alice's bar empties without waiting for the expiry.
+        // Bob leaves for another page: the page's goodbye (sent as it is hidden, numbered after his last heartbeat so a
+        // heartbeat still on its way cannot bring him back) empties Alice's bar without waiting for the expiry. Closing
+        // the browser context instead would tear down its network with the goodbye possibly still in flight.
+        await bob.GotoAsync("/cases");
         await bob.Context.CloseAsync();
         await Assertions.Expect(alice.GetByTestId("case-presence")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
     }

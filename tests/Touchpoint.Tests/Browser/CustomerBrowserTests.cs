@@ -32,7 +32,10 @@ public sealed class CustomerBrowserTests
         await browser.AssertAccessibleAsync();
         await browser.ScreenshotAsync("customers-search");
 
-        await page.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).ClickAsync();
+        // The list before the search may already hold this regular (recent customers, kept on screen while the search
+        // loads), so open the row that shows their masked phone rather than whichever row comes first.
+        await page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = masked }) })
+            .GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync($"**/customers/{id}");
         await Assertions.Expect(page.GetByTestId("timeline-queue.ticket").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("timeline-queue.ticket").First).ToContainTextAsync("排队号");

@@ -52,14 +52,20 @@ public sealed class CollisionAndMailReviewTests : IDisposable
         await using var bob = await SignalRTestClient.ConnectAsync(ws, app.Server.BaseAddress);
         await Task.Delay(200);
 
-        await (await alice.PostAsJsonAsync($"/api/cases/{id}/presence", new { state = "typing" })).ShouldBeAsync(HttpStatusCode.NoContent);
+        await (await alice.PostAsJsonAsync($"/api/cases/{id}/presence", new { state = "typing", tab = "k3x9", seq = 7 })).ShouldBeAsync(HttpStatusCode.NoContent);
         var ping = await bob.WaitForEventAsync("case.presence", TimeSpan.FromSeconds(10));
         Assert.Equal(id, ping["data"]!["caseId"]!.GetValue<Guid>());
         Assert.Equal("typing", ping["data"]!["state"]!.GetValue<string>());
         Assert.Equal(30, ping["data"]!["expiresInSeconds"]!.GetValue<int>());
+        // The page's id and number travel with it, so colleagues can drop a heartbeat that arrives after its goodbye.
+        Assert.Equal("k3x9", ping["data"]!["tab"]!.GetValue<string>());
+        Assert.Equal(7, ping["data"]!["seq"]!.GetValue<long>());
 
-        var bad = await (await alice.PostAsJsonAsync($"/api/cases/{id}/presence", new { state = "dancing" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var bad = await (await alice.PostAsJsonAsync($"/api/cases/{id}/presence", new { state = "dancing", tab = new string('t', 65), seq = -1 }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(bad["errors"]!["state"]);
+        Assert.NotNull(bad["errors"]!["tab"]);
+        Assert.NotNull(bad["errors"]!["seq"]);
         var elsewhere = await app.StaffAsync("Frontline", "BJ");
         await (await elsewhere.PostAsJsonAsync($"/api/cases/{id}/presence", new { state = "viewing" })).ShouldBeAsync(HttpStatusCode.Forbidden);
     }

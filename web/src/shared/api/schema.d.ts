@@ -9046,6 +9046,9 @@ export interface components {
         };
         CasePresenceRequest: {
             state: null | string;
+            tab?: null | string;
+            /** Format: int64 */
+            seq?: null | number;
         };
         CaseRuleDto: {
             /** Format: uuid */
