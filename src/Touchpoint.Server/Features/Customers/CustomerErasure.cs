@@ -56,21 +56,11 @@ public sealed class CustomerErasure(CustomerHistory history, SegmentMembership s
                 return;
             }
             // A reader holding an old snapshot keeps the log from being reset; such reads take milliseconds.
-            await db.Database.OpenConnectionAsync(ct);
-            try
+            for (var attempt = 0; attempt < 20; attempt++)
             {
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                for (var attempt = 0; attempt < 20; attempt++)
-                {
-                    // The first column is 1 when another connection kept the checkpoint from finishing.
-                    if (Convert.ToInt32(await command.ExecuteScalarAsync(ct)) == 0) return;
-                    await Task.Delay(50, ct);
-                }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
+                // The first column is 1 when another connection kept the checkpoint from finishing.
+                if (await db.ScalarAsync<int>("PRAGMA wal_checkpoint(TRUNCATE)", ct) == 0) return;
+                await Task.Delay(50, ct);
             }
             log.LogWarning("The write-ahead log stayed busy after an erasure; the next checkpoint will overwrite it");
         }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Touchpoint.Server.Platform.Data;
 
 namespace Touchpoint.Server.Platform.Search;
@@ -72,16 +70,15 @@ public sealed class SearchEngine(SearchIndexing indexing)
         IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
     {
         var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        var parameters = new List<(string, object)> { ("@match", match), ("@cap", cap) };
-        // EF keeps Guids as upper-case text on SQLite.
-        var inBranches = BranchFilter(branches, parameters, b => b.ToString().ToUpperInvariant(), "e.\"BranchId\"");
+        var values = new List<object?> { match, cap };
+        var inBranches = BranchFilter(branches, values, "e.\"BranchId\"");
         var sql = $"""
             SELECT f.rowid, e."EntityId", e."Terms" FROM "SearchIndex" AS f
             JOIN "SearchEntries" AS e ON e."Id" = f.rowid
-            WHERE "SearchIndex" MATCH @match {inBranches}
-            ORDER BY f.rowid DESC LIMIT @cap
+            WHERE "SearchIndex" MATCH @p0 {inBranches}
+            ORDER BY f.rowid DESC LIMIT @p1
             """;
-        return await ReadAsync(db, sql, ct, [.. parameters]);
+        return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
     }
 
     /// <summary>
@@ -92,51 +89,25 @@ public sealed class SearchEngine(SearchIndexing indexing)
         IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
     {
         var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
-        var parameters = new List<(string, object)> { ("@query", query), ("@cap", cap) };
-        var inBranches = BranchFilter(branches, parameters, b => b, "\"BranchId\"");
+        var values = new List<object?> { query, cap };
+        var inBranches = BranchFilter(branches, values, "\"BranchId\"");
         var sql = $"""
             SELECT "Id", "EntityId", "Terms" FROM "SearchEntries"
-            WHERE "Vector" @@ @query::tsquery {inBranches}
-            ORDER BY "Id" DESC LIMIT @cap
+            WHERE "Vector" @@ @p0::tsquery {inBranches}
+            ORDER BY "Id" DESC LIMIT @p1
             """;
-        return await ReadAsync(db, sql, ct, [.. parameters]);
+        return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
     }
 
-    private static string BranchFilter(IReadOnlyList<Guid>? branches, List<(string, object)> parameters, Func<Guid, object> value, string column)
+    /// <summary>Adds the branches as the next parameters (written as EF writes a Guid on each database).</summary>
+    private static string BranchFilter(IReadOnlyList<Guid>? branches, List<object?> values, string column)
     {
         if (branches is null) return "";
-        var names = branches.Select((b, i) => { parameters.Add(($"@b{i}", value(b))); return $"@b{i}"; });
+        var names = branches.Select(b => { values.Add(b); return $"@p{values.Count - 1}"; }).ToList();
         return $"AND {column} IN ({string.Join(", ", names)})";
     }
 
     private readonly record struct Match(long EntryId, Guid EntityId, string Terms);
 
-    private static async Task<List<Match>> ReadAsync(TouchpointDb db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var rows = new List<Match>();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters) Add(command, name, value);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                rows.Add(new Match(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2)));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return rows;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
+    private static Match ReadMatch(DbDataReader reader) => new(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2));
 }
