@@ -46,15 +46,43 @@ public sealed class WriteGateTests
                         command.CommandText = $"PRAGMA {name}";
                         return Convert.ToInt64(await command.ExecuteScalarAsync());
                     }
-                    return (Busy: await Pragma("busy_timeout"), Sync: await Pragma("synchronous"), Secure: await Pragma("secure_delete"), Temp: await Pragma("temp_store"));
+                    return (Busy: await Pragma("busy_timeout"), Sync: await Pragma("synchronous"), Secure: await Pragma("secure_delete"), Temp: await Pragma("temp_store"),
+                        Checkpoint: await Pragma("wal_autocheckpoint"));
                 }
                 finally
                 {
                     await db.Database.CloseConnectionAsync();
                 }
             });
-            Assert.Equal((10_000L, 1L, 1L, 2L), settings);
+            Assert.Equal((10_000L, 1L, 1L, 2L, (long)SqliteCheckpointer.BackstopPages), settings);
         }
+    }
+
+    /// <summary>
+    /// A committing connection no longer copies the log back before a few thousand pages; the background checkpointer
+    /// does, within moments: the database file alone (a copy without its log) already holds a small write. Without the
+    /// checkpointer a new branch stays in the log until a thousand pages have been written after it.
+    /// </summary>
+    [Fact]
+    public async Task TheDatabaseFileItself_HoldsACommittedWrite_WithinMoments()
+    {
+        using var app = new TouchpointFactory();
+        await app.CreateBranchAsync("CKP");
+        var copy = Path.Combine(app.DataDirectory, "copy-without-log.db");
+        long found = 0;
+        for (var attempt = 0; attempt < 40 && found == 0; attempt++)
+        {
+            await Task.Delay(SqliteCheckpointer.Interval);
+            File.Copy(Path.Combine(app.DataDirectory, "touchpoint.db"), copy, overwrite: true);
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM \"Branches\" WHERE \"Code\" = 'CKP'";
+            // Before any checkpoint the file does not even hold the tables ("no such table").
+            try { found = Convert.ToInt64(await command.ExecuteScalarAsync()); }
+            catch (Microsoft.Data.Sqlite.SqliteException) { found = 0; }
+        }
+        Assert.Equal(1, found);
     }
 
     private static async Task SectionsAsync(TouchpointFactory app)

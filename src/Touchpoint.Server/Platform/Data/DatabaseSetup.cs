@@ -27,6 +27,7 @@ public static class DatabaseSetup
             }.ToString();
             services.AddSingleton(_ => new WriteGate(connectionString));
             services.AddSingleton<IInterceptor, SqliteConnectionSettings>();
+            services.AddHostedService(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseSqlite(connectionString), sp));
         }
         return services;

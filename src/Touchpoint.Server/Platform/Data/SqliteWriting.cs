@@ -16,10 +16,12 @@ namespace Touchpoint.Server.Platform.Data;
 /// statement journals and sorting b-trees stay in memory; as files, every case created made and deleted one on the
 /// writer thread (6 % of its time in open, close and inode eviction under load). No mmap_size: mapping the file saved
 /// the copying of pages but added map and unmap churn as the file grows (bench/README.md, session 2).
+/// wal_autocheckpoint: high, because <see cref="SqliteCheckpointer"/> copies the log back on a thread of its own.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;";
+    private static readonly string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; "
+        + $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.BackstopPages};";
 
     /// <summary>The physical connections (native handles) already set up; an entry goes with its handle.</summary>
     private static readonly ConditionalWeakTable<object, object> Applied = new();
