@@ -44,9 +44,11 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
                     }
                     checkpoint!.ExecuteNonQuery();
                 }
-                catch (SqliteException e)
+                catch (Exception e)
                 {
-                    // A checkpoint that cannot run now (the erasure's truncating one holds the lock) runs at the next tick.
+                    // A checkpoint that cannot run now (the erasure's truncating one holds the lock, the disk is full) runs at
+                    // the next tick, with a new connection; meanwhile the backstop threshold keeps the log bounded. Never
+                    // let it end the service: a faulted background service stops the host.
                     log.LogDebug(e, "A background checkpoint did not run");
                     checkpoint?.Dispose();
                     connection?.Dispose();
