@@ -13,13 +13,22 @@ namespace Touchpoint.Server.Platform.Data;
 /// EF's query pipeline such a statement cost more in building and caching the query than in running it, under the
 /// single SQLite writer. Parameters are <c>@p0</c>, <c>@p1</c>…; their values are written as EF writes them (a Guid is
 /// text on SQLite), so a statement sees the same values a LINQ query would.
-/// On SQLite each statement is also prepared once per connection and kept: Microsoft.Data.Sqlite keeps no statement
-/// between commands, and parsing and planning was a third of SQLite's work on the writer (the queue heads are a union
-/// of a dozen parts). Safe because a connection serves one caller at a time; closing it finalises what it kept.
+/// On SQLite a statement run on a connection that is already open (the write gate's, a transaction's) is also prepared
+/// once and kept: Microsoft.Data.Sqlite keeps no statement between commands, and parsing and planning was a third of
+/// SQLite's work on the writer (the queue heads are a union of a dozen parts). A kept statement belongs to the native
+/// handle it was prepared on, which a pooled connection may not get back when it opens again (stepping it then was
+/// "API misuse": the old handle closed or someone else's); so nothing is kept on a connection opened here for one
+/// statement, and kept statements are dropped when their connection's handle changes.
 /// </summary>
 public static class RawSql
 {
-    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
+    private static readonly ConditionalWeakTable<SqliteConnection, KeptStatements> Prepared = new();
+
+    private sealed class KeptStatements
+    {
+        public object? Handle;
+        public readonly Dictionary<string, SqliteCommand> Commands = [];
+    }
 
     public static Task<T> ScalarAsync<T>(this TouchpointDb db, string sql, CancellationToken ct, params object?[] values) =>
         RunAsync(db, sql, values, ct, async command =>
@@ -47,7 +56,7 @@ public static class RawSql
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
-        var kept = connection is SqliteConnection sqlite ? Kept(sqlite, sql) : null;
+        var kept = !opened && connection is SqliteConnection sqlite ? Kept(sqlite, sql) : null;
         var command = kept ?? connection.CreateCommand();
         try
         {
@@ -68,8 +77,14 @@ public static class RawSql
 
     private static SqliteCommand Kept(SqliteConnection connection, string sql)
     {
-        var commands = Prepared.GetOrCreateValue(connection);
-        if (!commands.TryGetValue(sql, out var command)) commands[sql] = command = connection.CreateCommand();
+        var kept = Prepared.GetOrCreateValue(connection);
+        if (!ReferenceEquals(kept.Handle, connection.Handle))
+        {
+            foreach (var stale in kept.Commands.Values) stale.Dispose();
+            kept.Commands.Clear();
+            kept.Handle = connection.Handle;
+        }
+        if (!kept.Commands.TryGetValue(sql, out var command)) kept.Commands[sql] = command = connection.CreateCommand();
         return command;
     }
 
