@@ -15,6 +15,14 @@ public sealed class PostgresSearchTests
     }
 
     [PostgresFact]
+    public async Task Candidates_AreTheNewestMatches_AcrossTheIndexHistory_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
+        await NewestMatchesAcrossTheIndexHistoryAsync(app);
+    }
+
+    [PostgresFact]
     public async Task Search_FindsWordsInsidePhrases_RanksScopesAndFollowsUpdates_OnPostgres()
     {
         await using var database = await PostgresDatabase.CreateAsync();

@@ -25,6 +25,9 @@ public sealed class SearchApiTests : IDisposable
     public Task Candidates_UnderACap_AreTheNewestMatches() => CapKeepsTheNewestMatchesAsync(app);
 
     [Fact]
+    public Task Candidates_AreTheNewestMatches_AcrossTheIndexHistory() => NewestMatchesAcrossTheIndexHistoryAsync(app);
+
+    [Fact]
     public async Task Erasure_TakesTheNameOffTheFullTextIndexPages()
     {
         var staff = await CustomerTestData.BranchWithCounterAsync(app);

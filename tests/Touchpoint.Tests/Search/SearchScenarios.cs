@@ -52,6 +52,42 @@ public static class SearchScenarios
     }
 
     /// <summary>
+    /// The newest matches come first however far apart they lie in the index's history: on PostgreSQL each block of it
+    /// is asked in turn (<see cref="SearchSegments"/>), small ones first, then everything older than the last block.
+    /// </summary>
+    public static async Task NewestMatchesAcrossTheIndexHistoryAsync(TouchpointFactory app)
+    {
+        var engine = app.Services.GetRequiredService<SearchEngine>();
+        var cases = engine.Sources.First(s => s.Kind == "case");
+        var first = await app.WithDbAsync(async db => await db.SearchEntries.MaxAsync(e => (long?)e.Id) ?? 0) + 1;
+        long[] matching = [0, 5_000, 70_000, 300_000, 2_500_000, 25_000_000, 29_990_000, 30_000_000];
+        long[] other = [1, 9_000_000, 30_000_001];
+        var entities = new Dictionary<long, Guid>();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var offset in matching.Concat(other))
+            {
+                entities[offset] = Guid.NewGuid();
+                var text = matching.Contains(offset) ? $"蓝鲸卡挂失 {offset}" : $"信用卡年费 {offset}";
+                db.SearchEntries.Add(new SearchEntry
+                {
+                    Id = first + offset, Kind = cases.Kind, EntityId = entities[offset], At = DateTime.UtcNow,
+                    Terms = SearchTokenizer.IndexText(text, cases.TermPrefix),
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var terms = SearchTokenizer.Query("蓝鲸 挂失");
+        var newestFirst = matching.Reverse().Select(o => entities[o]).ToList();
+        var all = await app.WithDbAsync(db => engine.CandidatesAsync(db, new ClaimsPrincipal(), terms, cases, null, CancellationToken.None));
+        Assert.Equal(newestFirst, all.Select(c => c.EntityId));
+        var three = await app.WithDbAsync(db => engine.CandidatesAsync(db, new ClaimsPrincipal(), terms, cases, null, CancellationToken.None, cap: 3));
+        Assert.Equal(newestFirst.Take(3), three.Select(c => c.EntityId));
+        var six = await app.WithDbAsync(db => engine.CandidatesAsync(db, new ClaimsPrincipal(), terms, cases, null, CancellationToken.None, cap: 6));
+        Assert.Equal(newestFirst.Take(6), six.Select(c => c.EntityId));
+    }
+
+    /// <summary>
     /// Chinese and Korean words inside longer phrases and in inflected forms, English with stems, ranking by relevance,
     /// branch scoping as the lists have it, and updates followed in the same transaction.
     /// </summary>
