@@ -76,17 +76,15 @@ public static class SearchEndpoints
             foreach (var code in user.BranchCodes())
                 if (await branches.FindAsync(db, code, ct) is { } b) branchIds.Add(b.Branch.Id);
         }
-        var candidates = new List<SearchCandidate>();
-        var counts = new Dictionary<string, int>();
-        foreach (var source in allowed)
-        {
-            var found = await engine.CandidatesAsync(db, user, terms, source, branchIds, ct);
-            counts[source.Kind] = found.Count;
-            candidates.AddRange(found);
-        }
+        // One connection for the search's statements (the candidates, then the page's documents), not one from the pool each.
+        await db.Database.OpenConnectionAsync(ct);
+        var found = await engine.CandidatesAsync(db, user, terms, allowed, branchIds, ct);
+        var counts = found.ToDictionary(f => f.Key, f => f.Value.Count);
+        var candidates = found.Values.SelectMany(c => c).ToList();
         var ranked = candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.EntryId).ToList();
         var page = ranked.Skip(offset).Take(limit).ToList();
         var hits = await engine.HitsAsync(db, page, terms, ct);
+        await db.Database.CloseConnectionAsync();
         var items = new List<SearchHitDto>(hits.Count);
         foreach (var h in hits)
             items.Add(new SearchHitDto(h.Kind, h.Id, h.Title, h.Snippet, h.Label,

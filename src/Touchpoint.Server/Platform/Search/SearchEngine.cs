@@ -28,18 +28,35 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// <param name="cap">At most this many candidates, the newest matches (default <see cref="CandidatesPerKind"/>): each is
     /// read with its terms and ranked, so a caller that shows a few should not pay for a thousand.</param>
     public async Task<List<SearchCandidate>> CandidatesAsync(TouchpointDb db, ClaimsPrincipal user, IReadOnlyList<QueryTerm> terms,
-        ISearchSource source, IReadOnlyList<Guid>? branchIds, CancellationToken ct, int cap = CandidatesPerKind)
+        ISearchSource source, IReadOnlyList<Guid>? branchIds, CancellationToken ct, int cap = CandidatesPerKind) =>
+        (await CandidatesAsync(db, user, terms, [source], branchIds, ct, cap))[source.Kind];
+
+    /// <summary>The candidates of several kinds, by kind: on PostgreSQL read in one statement.</summary>
+    public async Task<Dictionary<string, List<SearchCandidate>>> CandidatesAsync(TouchpointDb db, ClaimsPrincipal user,
+        IReadOnlyList<QueryTerm> terms, IReadOnlyList<ISearchSource> sources, IReadOnlyList<Guid>? branchIds, CancellationToken ct,
+        int cap = CandidatesPerKind)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cap);
-        var branches = source.BranchScoped ? branchIds : null;
-        if (terms.Count == 0 || branches is { Count: 0 }) return [];
-        var kindTerms = terms.Select(t => t with { Text = source.TermPrefix + t.Text }).ToList();
-        var matches = db.IsPostgres ? await PostgresAsync(db, kindTerms, branches, cap, ct) : await SqliteAsync(db, kindTerms, branches, cap, ct);
-        var scores = SearchRanking.Score(matches.Select(m => m.Terms).ToList(), kindTerms);
-        var rows = matches.Select((m, i) => new SearchCandidate(source.Kind, m.EntryId, m.EntityId, scores[i])).ToList();
-        if (branchIds is null || source.BranchScoped || rows.Count == 0) return rows;
-        var visible = (await source.VisibleAsync(db, user, rows.Select(r => r.EntityId).ToList(), ct)).ToHashSet();
-        return rows.Where(r => visible.Contains(r.EntityId)).ToList();
+        var result = sources.ToDictionary(s => s.Kind, _ => new List<SearchCandidate>());
+        var asked = sources.Select(s => new KindQuery(s.Kind, terms.Select(t => t with { Text = s.TermPrefix + t.Text }).ToList(),
+                s.BranchScoped ? branchIds : null))
+            .Where(q => terms.Count > 0 && q.Branches is not { Count: 0 }).ToList();
+        if (asked.Count == 0) return result;
+        var matches = (db.IsPostgres ? await PostgresAsync(db, asked, cap, ct) : await SqliteAsync(db, asked, cap, ct)).ToLookup(m => m.Kind);
+        foreach (var query in asked)
+        {
+            var source = sources.First(s => s.Kind == query.Kind);
+            var found = matches[query.Kind].ToList();
+            var scores = SearchRanking.Score(found.Select(m => m.Terms).ToList(), query.Terms);
+            var rows = found.Select((m, i) => new SearchCandidate(source.Kind, m.EntryId, m.EntityId, scores[i])).ToList();
+            if (branchIds is not null && !source.BranchScoped && rows.Count > 0)
+            {
+                var visible = (await source.VisibleAsync(db, user, rows.Select(r => r.EntityId).ToList(), ct)).ToHashSet();
+                rows = rows.Where(r => visible.Contains(r.EntityId)).ToList();
+            }
+            result[query.Kind] = rows;
+        }
+        return result;
     }
 
     /// <summary>Builds the hits of one page, in the order given, from the sources' current documents.</summary>
@@ -63,48 +80,57 @@ public sealed class SearchEngine(SearchIndexing indexing)
     }
 
     /// <summary>
-    /// FTS5 walks the kind's matches (its terms carry the kind's prefix) newest rowid first, reads each row by primary key
-    /// (checking the branch, where scoped), and stops at the cap. FTS5's bm25() is not used: it counts every document of
-    /// every term on each query.
+    /// FTS5 walks each kind's matches (its terms carry the kind's prefix) newest rowid first, reads each row by primary
+    /// key (checking the branch, where scoped), and stops at the cap. FTS5's bm25() is not used: it counts every document
+    /// of every term on each query.
     /// </summary>
-    private static async Task<List<Match>> SqliteAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
-        IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
+    private static async Task<List<Match>> SqliteAsync(TouchpointDb db, IReadOnlyList<KindQuery> queries, int cap, CancellationToken ct)
     {
-        var match = string.Join(" AND ", terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
-        var values = new List<object?> { match, cap };
-        var inBranches = BranchFilter(branches, values, "e.\"BranchId\"");
-        var sql = $"""
-            SELECT f.rowid, e."EntityId", e."Terms" FROM "SearchIndex" AS f
-            JOIN "SearchEntries" AS e ON e."Id" = f.rowid
-            WHERE "SearchIndex" MATCH @p0 {inBranches}
-            ORDER BY f.rowid DESC LIMIT @p1
-            """;
-        return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
+        var matches = new List<Match>();
+        foreach (var query in queries)
+        {
+            var match = string.Join(" AND ", query.Terms.Select(t => t.Prefix ? $"\"{t.Text}\"*" : $"\"{t.Text}\""));
+            var values = new List<object?> { match, cap };
+            var inBranches = BranchFilter(query.Branches, values, "e.\"BranchId\"");
+            var sql = $"""
+                SELECT f.rowid, e."Kind", e."EntityId", e."Terms" FROM "SearchIndex" AS f
+                JOIN "SearchEntries" AS e ON e."Id" = f.rowid
+                WHERE "SearchIndex" MATCH @p0 {inBranches}
+                ORDER BY f.rowid DESC LIMIT @p1
+                """;
+            matches.AddRange(await db.QueryAsync(sql, ReadMatch, ct, [.. values]));
+        }
+        return matches;
     }
 
     /// <summary>
-    /// The GIN index finds the kind's matches (by the terms' prefix); the newest (of the branches) are kept. The query is a
-    /// tsquery literal: the terms are already normalised, no parser touches them. Whole words are looked up block by block
-    /// of the index's history (<see cref="SearchSegments"/>); a prefix is not: the index would read every word that starts
-    /// with it for each block, so it walks the entries newest first, testing each.
+    /// The GIN index finds each kind's matches (by the terms' prefix); the newest (of the branches) are kept. Every kind
+    /// is a part of one statement with a limit of its own. The query is a tsquery literal: the terms are already
+    /// normalised, no parser touches them. Whole words are looked up block by block of the index's history
+    /// (<see cref="SearchSegments"/>); a prefix is not: the index would read every word that starts with it for each
+    /// block, so it walks the entries newest first, testing each.
     /// </summary>
-    private static async Task<List<Match>> PostgresAsync(TouchpointDb db, IReadOnlyList<QueryTerm> terms,
-        IReadOnlyList<Guid>? branches, int cap, CancellationToken ct)
+    private static async Task<List<Match>> PostgresAsync(TouchpointDb db, IReadOnlyList<KindQuery> queries, int cap, CancellationToken ct)
     {
-        var query = string.Join(" & ", terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
-        if (terms.Any(t => t.Prefix))
+        var blockwise = queries.Any(q => !q.Terms.Any(t => t.Prefix));
+        var newest = blockwise ? await db.ScalarAsync<long>("""SELECT COALESCE(MAX("Id"), 0) FROM "SearchEntries" """, ct) : 0;
+        var values = new List<object?> { cap };
+        var kinds = queries.Select(q =>
         {
-            var values = new List<object?> { query, cap };
-            var inBranches = BranchFilter(branches, values, "\"BranchId\"");
-            var sql = $"""
-                SELECT "Id", "EntityId", "Terms" FROM "SearchEntries"
-                WHERE "Vector" @@ @p0::tsquery {inBranches}
-                ORDER BY "Id" DESC LIMIT @p1
-                """;
-            return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
-        }
-        var newest = await db.ScalarAsync<long>("""SELECT COALESCE(MAX("Id"), 0) FROM "SearchEntries" """, ct);
-        return await db.QueryAsync(BlockwiseSql(newest, query, branches, cap, out var parameters), ReadMatch, ct, parameters);
+            var tsquery = string.Join(" & ", q.Terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
+            var inBranches = BranchFilter(q.Branches, values, "\"BranchId\"");
+            return q.Terms.Any(t => t.Prefix) ? NewestFirstSql(tsquery, inBranches, values) : BlockwiseSql(newest, tsquery, inBranches, values);
+        }).ToList();
+        var sql = string.Join("\nUNION ALL\n", kinds.Select((k, i) => $"SELECT * FROM ({k}) AS k{i}"));
+        return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
+    }
+
+    private const string MatchColumns = """SELECT "Id", "Kind", "EntityId", "Terms" FROM "SearchEntries" """;
+
+    private static string NewestFirstSql(string tsquery, string inBranches, List<object?> values)
+    {
+        values.Add(tsquery);
+        return $"""{MatchColumns} WHERE "Vector" @@ @p{values.Count - 1}::tsquery {inBranches} ORDER BY "Id" DESC LIMIT @p0""";
     }
 
     /// <summary>
@@ -114,23 +140,21 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// primary key testing every row instead of letting the GIN index intersect word and block. Entries older than the
     /// last block (only past some 2.7 million) are one last part without a block.
     /// </summary>
-    private static string BlockwiseSql(long newest, string query, IReadOnlyList<Guid>? branches, int cap, out object?[] parameters)
+    private static string BlockwiseSql(long newest, string tsquery, string inBranches, List<object?> values)
     {
         var blocks = SearchSegments.NewestFirst(newest, MaxBlocks, out var olderThan);
-        var values = new List<object?> { cap, olderThan };
-        var inBranches = BranchFilter(branches, values, "\"BranchId\"");
         var parts = new List<string>();
         foreach (var block in blocks)
         {
-            values.Add($"({query}) & '{block.Lexeme}'");
-            parts.Add($"""SELECT "Id", "EntityId", "Terms" FROM "SearchEntries" WHERE "Vector" @@ @p{values.Count - 1}::tsquery {inBranches}""");
+            values.Add($"({tsquery}) & '{block.Lexeme}'");
+            parts.Add($"""{MatchColumns} WHERE "Vector" @@ @p{values.Count - 1}::tsquery {inBranches}""");
         }
         if (olderThan > 0)
         {
-            values.Add(query);
-            parts.Add($"""SELECT "Id", "EntityId", "Terms" FROM "SearchEntries" WHERE "Vector" @@ @p{values.Count - 1}::tsquery AND "Id" + 0 < @p1 {inBranches}""");
+            values.Add(tsquery);
+            values.Add(olderThan);
+            parts.Add($"""{MatchColumns} WHERE "Vector" @@ @p{values.Count - 2}::tsquery AND "Id" + 0 < @p{values.Count - 1} {inBranches}""");
         }
-        parameters = [.. values];
         return string.Join("\nUNION ALL\n", parts.Select((p, i) => $"""SELECT * FROM ({p} ORDER BY "Id" + 0 DESC LIMIT @p0) AS b{i}""")) + "\nLIMIT @p0";
     }
 
@@ -142,7 +166,10 @@ public sealed class SearchEngine(SearchIndexing indexing)
         return $"AND {column} IN ({string.Join(", ", names)})";
     }
 
-    private readonly record struct Match(long EntryId, Guid EntityId, string Terms);
+    /// <param name="Branches">Null when the kind is not limited by branch, or the caller sees all of them.</param>
+    private sealed record KindQuery(string Kind, IReadOnlyList<QueryTerm> Terms, IReadOnlyList<Guid>? Branches);
 
-    private static Match ReadMatch(DbDataReader reader) => new(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2));
+    private readonly record struct Match(long EntryId, string Kind, Guid EntityId, string Terms);
+
+    private static Match ReadMatch(DbDataReader reader) => new(reader.GetInt64(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3));
 }
