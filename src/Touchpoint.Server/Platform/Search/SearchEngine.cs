@@ -138,7 +138,7 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// it gave fewer rows than the limit, so a common word reads one small block and a rare one every block (each a few
     /// index pages). Each part sorts its block's matches by "Id" + 0: ordered by "Id" itself the planner would walk the
     /// primary key testing every row instead of letting the GIN index intersect word and block. Entries older than the
-    /// last block (only past some 2.7 million) are one last part without a block. The parts are read in order: PostgreSQL
+    /// last block (at least 1.5 million entries back) are one last part without a block. The parts are read in order: PostgreSQL
     /// never hands a subquery with a LIMIT to a parallel worker.
     /// </summary>
     private static string BlockwiseSql(long newest, string tsquery, string inBranches, List<object?> values)
