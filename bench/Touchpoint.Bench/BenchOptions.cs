@@ -19,6 +19,8 @@ public sealed record BenchOptions
     public string? PostgresConnectionString { get; init; }
     /// <summary>Where to write everything the server prints, e.g. with SQL logging switched on for a profiling run.</summary>
     public string? ServerLog { get; init; }
+    /// <summary>Leave the PostgreSQL database behind (its name is printed) to look into plans after the run.</summary>
+    public bool KeepDatabase { get; init; }
     public IReadOnlyList<string> RawArgs { get; init; } = [];
 
     public const string Usage = """
@@ -35,6 +37,7 @@ public sealed record BenchOptions
                                 each run creates a fresh database there and drops it afterwards (needed with postgres)
           --server-log <path>   write the server's output there (settings come from the environment, e.g.
                                 Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information)
+          --keep-database       with postgres: do not drop the run's database, print its name (for EXPLAIN afterwards)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -59,6 +62,7 @@ public sealed record BenchOptions
                     ? db : throw new ArgumentException("--database is sqlite or postgres.") },
                 "--postgres" => o with { PostgresConnectionString = Value() },
                 "--server-log" => o with { ServerLog = Path.GetFullPath(Value()) },
+                "--keep-database" => o with { KeepDatabase = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -18,6 +18,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     /// <summary>Version and the durability settings that change write costs, for the report.</summary>
     public string Description { get; private set; } = "";
+    /// <summary>Set by --keep-database: disposing leaves the database for a look at its plans.</summary>
+    public bool Keep { get; init; }
 
     private PostgresDatabase(string adminConnectionString, string name)
     {
@@ -26,9 +28,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
     }
 
-    public static async Task<PostgresDatabase> CreateAsync(string adminConnectionString, CancellationToken ct)
+    public static async Task<PostgresDatabase> CreateAsync(string adminConnectionString, bool keep, CancellationToken ct)
     {
-        var database = new PostgresDatabase(adminConnectionString, "touchpoint_bench_" + RandomNumberGenerator.GetHexString(12, lowercase: true));
+        var database = new PostgresDatabase(adminConnectionString, "touchpoint_bench_" + RandomNumberGenerator.GetHexString(12, lowercase: true)) { Keep = keep };
         await using var connection = await database.OpenAdminAsync(ct);
         // The name is ours (letters, digits, underscore): no quoting issue.
         await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection))
@@ -82,6 +84,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Keep)
+        {
+            Console.WriteLine($"Kept the bench database {Name}.");
+            return;
+        }
         // The server is stopped by now; FORCE (PostgreSQL 13+) ends any connection left over all the same.
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try

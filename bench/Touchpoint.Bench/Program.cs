@@ -44,7 +44,7 @@ try
     }
 
     // Disposed in reverse order: the server stops before its PostgreSQL database is dropped.
-    await using var database = options.Database == "postgres" ? await PostgresDatabase.CreateAsync(options.PostgresConnectionString!, ct) : null;
+    await using var database = options.Database == "postgres" ? await PostgresDatabase.CreateAsync(options.PostgresConnectionString!, options.KeepDatabase, ct) : null;
     if (database is not null) Console.WriteLine($"Created database {database.Name} ({database.Description})");
     await using var serverLog = options.ServerLog is null ? null : new StreamWriter(options.ServerLog) { AutoFlush = false };
     var logLock = new object();

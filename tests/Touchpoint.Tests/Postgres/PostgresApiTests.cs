@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Touchpoint.Tests.Infrastructure;
 
 namespace Touchpoint.Tests.Postgres;
@@ -36,5 +38,24 @@ public sealed class PostgresApiTests
         Assert.Equal("device.paired", audit["items"]![0]!["action"]!.GetValue<string>());
         var failed = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = "nope" });
         await failed.ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>JIT compiling a search's plan took longer than the search (decision 0025); a deployment may still ask for it.</summary>
+    [PostgresFact]
+    public async Task Sessions_RunWithoutJit_UnlessTheConnectionStringAsks()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using (var app = new TouchpointFactory(postgresConnectionString: database.ConnectionString))
+            Assert.Equal("off", await ShowJitAsync(app));
+        var asking = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c jit=on" }.ConnectionString;
+        using (var app = new TouchpointFactory(postgresConnectionString: asking))
+            Assert.Equal("on", await ShowJitAsync(app));
+    }
+
+    private static async Task<string> ShowJitAsync(TouchpointFactory app)
+    {
+        await using var connection = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var show = new NpgsqlCommand("SHOW jit", connection);
+        return (string)(await show.ExecuteScalarAsync())!;
     }
 }

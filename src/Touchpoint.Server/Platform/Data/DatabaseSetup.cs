@@ -12,7 +12,7 @@ public static class DatabaseSetup
     {
         if (options.UsePostgres)
         {
-            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.PostgresConnectionString).Build());
+            services.AddSingleton(_ => PostgresDataSource(options.PostgresConnectionString));
             services.AddSingleton(_ => new WriteGate(null));
             services.AddDbContextPool<TouchpointDb>((sp, o) => Configure(o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()), sp));
         }
@@ -37,6 +37,19 @@ public static class DatabaseSetup
     /// Features add their interceptors to the container as <see cref="IInterceptor"/> (singletons: contexts are pooled,
     /// so one set of options serves every request instead of being built per request).
     /// </summary>
+    /// <summary>
+    /// Sessions run without PostgreSQL's JIT compiler (decision 0025): every statement here is a short one, and JIT
+    /// starts compiling when a plan's estimate passes a fixed cost, which a search over a million entries does while
+    /// reading a few thousand rows: compiling took longer than the search. Options the connection string sets itself
+    /// come after ours and win.
+    /// </summary>
+    private static NpgsqlDataSource PostgresDataSource(string? connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.Options = $"-c jit=off {builder.ConnectionStringBuilder.Options}".TrimEnd();
+        return builder.Build();
+    }
+
     private static void Configure(DbContextOptionsBuilder o, IServiceProvider services) =>
         // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))

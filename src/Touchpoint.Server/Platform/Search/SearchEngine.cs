@@ -134,29 +134,33 @@ public sealed class SearchEngine(SearchIndexing indexing)
     }
 
     /// <summary>
-    /// One part per block, newest first, concatenated: PostgreSQL runs a part of a UNION ALL only when the parts before
-    /// it gave fewer rows than the limit, so a common word reads one small block and a rare one every block (each a few
-    /// index pages). Each part sorts its block's matches by "Id" + 0: ordered by "Id" itself the planner would walk the
-    /// primary key testing every row instead of letting the GIN index intersect word and block. Entries older than the
-    /// last block (at least 1.5 million entries back) are one last part without a block. The parts are read in order: PostgreSQL
-    /// never hands a subquery with a LIMIT to a parallel worker.
+    /// The blocks newest first, each a tsquery of the words and the block's lexeme in one array parameter, read by a
+    /// lateral subquery per block in the array's order, under one limit: PostgreSQL reads the next block only while the
+    /// ones before gave fewer rows than the limit, so a common word reads one small block and a rare one every block
+    /// (each a few index pages). The subquery sorts its block's matches by "Id" + 0: ordered by "Id" itself the planner
+    /// would walk the primary key testing every row instead of letting the GIN index intersect word and block. Entries
+    /// older than the last block (at least 1.5 million entries back) are one last element without a block, bounded by
+    /// id. One subquery, not one per block, because planning a statement of a part per block (twelve a kind, with its
+    /// own estimates each) cost PostgreSQL more than running it; the subquery's plan does not depend on the words.
     /// </summary>
     private static string BlockwiseSql(long newest, string tsquery, string inBranches, List<object?> values)
     {
         var blocks = SearchSegments.NewestFirst(newest, MaxBlocks, out var olderThan);
-        var parts = new List<string>();
-        foreach (var block in blocks)
-        {
-            values.Add($"({tsquery}) & '{block.Lexeme}'");
-            parts.Add($"""{MatchColumns} WHERE "Vector" @@ @p{values.Count - 1}::tsquery {inBranches}""");
-        }
+        var queries = blocks.Select(b => $"({tsquery}) & '{b.Lexeme}'").ToList();
+        var before = blocks.Select(_ => long.MaxValue).ToList();
         if (olderThan > 0)
         {
-            values.Add(tsquery);
-            values.Add(olderThan);
-            parts.Add($"""{MatchColumns} WHERE "Vector" @@ @p{values.Count - 2}::tsquery AND "Id" + 0 < @p{values.Count - 1} {inBranches}""");
+            queries.Add(tsquery);
+            before.Add(olderThan);
         }
-        return string.Join("\nUNION ALL\n", parts.Select((p, i) => $"""SELECT * FROM ({p} ORDER BY "Id" + 0 DESC LIMIT @p0) AS b{i}""")) + "\nLIMIT @p0";
+        values.Add(queries.ToArray());
+        values.Add(before.ToArray());
+        return $"""
+            SELECT m.* FROM unnest(@p{values.Count - 2}::tsquery[], @p{values.Count - 1}::bigint[]) AS b(q, before)
+            CROSS JOIN LATERAL ({MatchColumns} WHERE "Vector" @@ b.q AND "Id" + 0 < b.before {inBranches}
+                ORDER BY "Id" + 0 DESC LIMIT @p0) AS m
+            LIMIT @p0
+            """;
     }
 
     /// <summary>Adds the branches as the next parameters (written as EF writes a Guid on each database).</summary>
