@@ -34,10 +34,6 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Features add their interceptors to the container as <see cref="IInterceptor"/> (singletons: contexts are pooled,
-    /// so one set of options serves every request instead of being built per request).
-    /// </summary>
-    /// <summary>
     /// Sessions run without PostgreSQL's JIT compiler (decision 0025): every statement here is a short one, and JIT
     /// starts compiling when a plan's estimate passes a fixed cost, which a search over a million entries does while
     /// reading a few thousand rows: compiling took longer than the search. Options the connection string sets itself
@@ -50,6 +46,10 @@ public static class DatabaseSetup
         return builder.Build();
     }
 
+    /// <summary>
+    /// Features add their interceptors to the container as <see cref="IInterceptor"/> (singletons: contexts are pooled,
+    /// so one set of options serves every request instead of being built per request).
+    /// </summary>
     private static void Configure(DbContextOptionsBuilder o, IServiceProvider services) =>
         // The model has no snapshot (migrations are hand-written), so EF cannot compare them; tests prove they agree.
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
