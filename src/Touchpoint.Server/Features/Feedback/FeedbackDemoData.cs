@@ -167,14 +167,20 @@ public static class FeedbackDemoData
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The last three days' dissatisfied known customers who can be phoned: today's list, one already reached.</summary>
+    /// <summary>
+    /// Each branch's latest dissatisfied known customers who can be phoned, today's list, one in four already reached.
+    /// The latest ones, not the last few days': after a weekend or a holiday the last days may have had no service.
+    /// </summary>
     private static async Task CallBacksAsync(TouchpointDb db, CancellationToken ct)
     {
-        var since = DateTime.UtcNow.AddDays(-3);
-        var recent = await db.SurveyInvitations.AsNoTracking()
+        const int PerBranch = 12;
+        var since = DateTime.UtcNow.AddDays(-14);
+        var candidates = await db.SurveyInvitations.AsNoTracking()
             .Where(i => i.Dissatisfied && i.CustomerId != null && i.CreatedAt >= since
                 && db.CustomerContacts.Any(c => c.CustomerId == i.CustomerId && c.Kind == Customers.ContactKinds.Phone))
-            .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+            .ToListAsync(ct);
+        var recent = candidates.GroupBy(i => i.BranchId).SelectMany(g => g.OrderByDescending(i => i.CreatedAt).Take(PerBranch))
+            .OrderBy(i => i.CreatedAt).ToList();
         var branches = await db.Branches.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
         var n = 0;
         foreach (var i in recent)
