@@ -78,13 +78,21 @@ public static class SearchEndpoints
         }
         // One connection for the search's statements (the candidates, then the page's documents), not one from the pool each.
         await db.Database.OpenConnectionAsync(ct);
-        var found = await engine.CandidatesAsync(db, user, terms, allowed, branchIds, ct);
-        var counts = found.ToDictionary(f => f.Key, f => f.Value.Count);
-        var candidates = found.Values.SelectMany(c => c).ToList();
-        var ranked = candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.EntryId).ToList();
-        var page = ranked.Skip(offset).Take(limit).ToList();
-        var hits = await engine.HitsAsync(db, page, terms, ct);
-        await db.Database.CloseConnectionAsync();
+        Dictionary<string, int> counts;
+        List<SearchCandidate> ranked, page;
+        List<SearchHit> hits;
+        try
+        {
+            var found = await engine.CandidatesAsync(db, user, terms, allowed, branchIds, ct);
+            counts = found.ToDictionary(f => f.Key, f => f.Value.Count);
+            ranked = found.Values.SelectMany(c => c).OrderByDescending(c => c.Score).ThenByDescending(c => c.EntryId).ToList();
+            page = ranked.Skip(offset).Take(limit).ToList();
+            hits = await engine.HitsAsync(db, page, terms, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         var items = new List<SearchHitDto>(hits.Count);
         foreach (var h in hits)
             items.Add(new SearchHitDto(h.Kind, h.Id, h.Title, h.Snippet, h.Label,

@@ -112,14 +112,15 @@ public sealed class SearchEngine(SearchIndexing indexing)
     /// </summary>
     private static async Task<List<Match>> PostgresAsync(TouchpointDb db, IReadOnlyList<KindQuery> queries, int cap, CancellationToken ct)
     {
-        var blockwise = queries.Any(q => !q.Terms.Any(t => t.Prefix));
-        var newest = blockwise ? await db.ScalarAsync<long>("""SELECT COALESCE(MAX("Id"), 0) FROM "SearchEntries" """, ct) : 0;
+        // Every kind asks the same words (each with its kind's letter), so either every part is a prefix walk or none is.
+        var prefix = queries[0].Terms.Any(t => t.Prefix);
+        var newest = prefix ? 0 : await db.ScalarAsync<long>("""SELECT COALESCE(MAX("Id"), 0) FROM "SearchEntries" """, ct);
         var values = new List<object?> { cap };
         var kinds = queries.Select(q =>
         {
             var tsquery = string.Join(" & ", q.Terms.Select(t => t.Prefix ? $"'{t.Text}':*" : $"'{t.Text}'"));
             var inBranches = BranchFilter(q.Branches, values, "\"BranchId\"");
-            return q.Terms.Any(t => t.Prefix) ? NewestFirstSql(tsquery, inBranches, values) : BlockwiseSql(newest, tsquery, inBranches, values);
+            return prefix ? NewestFirstSql(tsquery, inBranches, values) : BlockwiseSql(newest, tsquery, inBranches, values);
         }).ToList();
         var sql = string.Join("\nUNION ALL\n", kinds.Select((k, i) => $"SELECT * FROM ({k}) AS k{i}"));
         return await db.QueryAsync(sql, ReadMatch, ct, [.. values]);
