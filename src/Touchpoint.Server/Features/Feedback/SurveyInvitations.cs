@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Cases;
 using Touchpoint.Server.Features.Customers;
-using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Queue;
 using Touchpoint.Server.Platform.Data;
 
@@ -27,6 +26,14 @@ public sealed class SurveyInvitations(SurveyTokens tokens, FeedbackCaches caches
     /// <summary>Adds the invitation to the context; the caller saves (so a ticket and its invitation commit together).</summary>
     public async Task<(SurveyInvitation? Invitation, SurveySkip Skip)> InviteAsync(TouchpointDb db, SurveyOccasion o, CancellationToken ct)
     {
+        var (invitation, skip) = await PrepareAsync(db, o, ct);
+        if (invitation is not null) db.SurveyInvitations.Add(invitation);
+        return (invitation, skip);
+    }
+
+    /// <summary>The invitation the occasion calls for, not yet added to any context; null with the reason when none.</summary>
+    private async Task<(SurveyInvitation? Invitation, SurveySkip Skip)> PrepareAsync(TouchpointDb db, SurveyOccasion o, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = await caches.SettingsAsync(db, o.BranchId, ct);
         if (o.CustomerId is { } customerId)
@@ -44,7 +51,6 @@ public sealed class SurveyInvitations(SurveyTokens tokens, FeedbackCaches caches
             ExpiresAt = (o.SendAt ?? now).AddDays(settings.LinkValidDays),
         };
         invitation.TokenHash = await tokens.HashForAsync(invitation.Id, ct);
-        db.SurveyInvitations.Add(invitation);
         return (invitation, SurveySkip.None);
     }
 
@@ -66,14 +72,14 @@ public sealed class SurveyInvitations(SurveyTokens tokens, FeedbackCaches caches
 
     /// <summary>
     /// A completed ticket: the link goes on the customer's ticket page (QR code on the printed ticket), bound to the
-    /// counter, staff member, service and the counter encounter that completing has just added to the same context.
+    /// counter, staff member, service and the counter encounter the completion records. Returned for the completion to
+    /// write in its own statement, with the ticket (see <c>TicketCompletion</c>); null when the customer is not asked.
     /// </summary>
-    public async Task TicketCompletedAsync(TouchpointDb db, QueueTicket t, CancellationToken ct)
+    public async Task<SurveyInvitation?> ForCompletedTicketAsync(TouchpointDb db, QueueTicket t, Guid encounterId, CancellationToken ct)
     {
         var settings = await caches.SettingsAsync(db, t.BranchId, ct);
-        var encounter = db.ChangeTracker.Entries<Encounter>().Select(e => e.Entity).FirstOrDefault(e => e.TicketId == t.Id);
-        await InviteAsync(db, new SurveyOccasion(SurveyChannels.Counter, SurveyDeliveries.Link, t.BranchId, t.Language, settings.CounterTemplate,
-            t.CounterId, t.StaffUserId, t.ServiceTypeId, TicketId: t.Id, EncounterId: encounter?.Id, CustomerId: t.CustomerId), ct);
+        return (await PrepareAsync(db, new SurveyOccasion(SurveyChannels.Counter, SurveyDeliveries.Link, t.BranchId, t.Language, settings.CounterTemplate,
+            t.CounterId, t.StaffUserId, t.ServiceTypeId, TicketId: t.Id, EncounterId: encounterId, CustomerId: t.CustomerId), ct)).Invitation;
     }
 
     /// <summary>A solved case: once per case, by email (or SMS) after the branch's delay. Saves.</summary>

@@ -89,9 +89,11 @@ public sealed class QueueContext(
     /// <summary>The ticket as stored, untracked (to show, not to change).</summary>
     public Task<QueueTicket?> ReadTicketAsync(Guid id, CancellationToken ct) => TicketAsStored(db, id, ct);
 
-    public async Task<(QueueTicket? Ticket, BranchLayout? Layout, ProblemHttpResult? Problem)> FindTicketAsync(Guid id, ClaimsPrincipal? user, CancellationToken ct)
+    /// <param name="tracked">False for an action that writes with a statement of its own (completing).</param>
+    public async Task<(QueueTicket? Ticket, BranchLayout? Layout, ProblemHttpResult? Problem)> FindTicketAsync(Guid id, ClaimsPrincipal? user, CancellationToken ct,
+        bool tracked = true)
     {
-        var ticket = await TicketById(db, id, ct);
+        var ticket = await (tracked ? TicketById(db, id, ct) : TicketAsStored(db, id, ct));
         if (ticket is null) return (null, null, Problems.NotFound());
         var layout = (await directory.FindAsync(db, ticket.BranchId, ct))!;
         return user is null || user.CanAccessBranch(layout.Branch.Code) ? (ticket, layout, null) : (null, null, Problems.Forbidden());

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Touchpoint.Server.Features.Encounters;
 using Touchpoint.Server.Features.Organisation;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Http;
@@ -10,12 +9,12 @@ using Touchpoint.Server.Platform.Realtime;
 
 namespace Touchpoint.Server.Features.Queue;
 
-public sealed record CompleteTicketRequest(string? Outcome);
 public sealed record TransferTicketRequest(string? Service, int? Counter);
 public sealed record ResumeTicketRequest(int? Counter);
 
 /// <summary>
-/// What a counter does with the ticket it called: start, complete, recall, no-show, transfer, park and resume. Each
+/// What a counter does with the ticket it called: start, recall, no-show, transfer, park and resume (complete has a
+/// file of its own: <see cref="TicketCompletion"/>). Each
 /// checks the ticket's state and answers 409 with the reason when it is wrong, then saves and publishes the change.
 /// </summary>
 public static class TicketActions
@@ -26,14 +25,7 @@ public static class TicketActions
     {
         tickets.MapPost("/{id:guid}/start", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
             Apply(id, u, q, ct, (t, b, d, now) => Start(t, b.Branch, d, now)));
-        // complete and resume take an optional body: devices and scripts call them with none at all.
-        tickets.MapPost("/{id:guid}/complete", async (Guid id, HttpRequest request, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
-        {
-            var r = await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct);
-            // The survey invitation is saved with the completion: a ticket is never completed without its link, nor linked twice.
-            return await Apply(id, u, q, ct, async (t, b, d, now) =>
-                await Complete(t, b.Branch, d, now, r?.Outcome) ?? await InviteAsync(q, t, ct));
-        });
+        tickets.MapPost("/{id:guid}/complete", TicketCompletion.Complete);
         tickets.MapPost("/{id:guid}/recall", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
             Apply(id, u, q, ct, (t, b, d, now) => Recall(t, b.Branch, d, now), QueueContext.TicketCalledEvent));
         tickets.MapPost("/{id:guid}/no-show", (Guid id, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
@@ -45,6 +37,7 @@ public static class TicketActions
                 ? Task.FromResult<Results<Ok<TicketDto>, ValidationProblem, ProblemHttpResult>>(
                     new Validation().Add("service", "validation.transferTarget").Problem())
                 : Apply(id, u, q, ct, (t, b, d, now) => Transfer(t, b, d, r)));
+        // resume (and complete) take an optional body: devices and scripts call them with none at all.
         tickets.MapPost("/{id:guid}/resume", async (Guid id, HttpRequest request, ClaimsPrincipal u, QueueContext q, CancellationToken ct) =>
         {
             var r = await OptionalBody.ReadAsync<ResumeTicketRequest>(request, ct);
@@ -84,37 +77,6 @@ public static class TicketActions
         t.Status = TicketStatuses.Serving;
         t.StartedAt = now;
         return Task.FromResult<ProblemHttpResult?>(null);
-    }
-
-    /// <summary>
-    /// Completing records the encounter (counter channel, face to face) the reports and later modules read, and puts
-    /// the question on the counter's evaluation pad by itself.
-    /// </summary>
-    private static Task<ProblemHttpResult?> Complete(QueueTicket t, Branch b, TouchpointDb db, DateTime now, string? outcome)
-    {
-        if (!TicketStatuses.IsActive(t.Status)) return Task.FromResult<ProblemHttpResult?>(QueueContext.WrongState(t));
-        t.StartedAt ??= now;
-        t.Status = TicketStatuses.Completed;
-        t.CompletedAt = now;
-        db.Encounters.Add(new Encounter
-        {
-            BranchId = t.BranchId, Channel = EncounterChannels.Counter, Mode = EncounterChannels.ModeOf(EncounterChannels.Counter),
-            StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId, TicketId = t.Id, StartedAt = t.StartedAt.Value, EndedAt = now,
-            Outcome = string.IsNullOrWhiteSpace(outcome) ? "resolved" : outcome.Trim()[..Math.Min(32, outcome.Trim().Length)],
-        });
-        if (t.CounterId is { } counterId)
-            db.ServiceEvaluations.Add(new ServiceEvaluation
-            {
-                TicketId = t.Id, BranchId = t.BranchId, CounterId = counterId, StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId,
-                Language = t.Language, PromptedAt = now, ExpiresAt = now.AddSeconds(b.RatingWindowSeconds),
-            });
-        return Task.FromResult<ProblemHttpResult?>(null);
-    }
-
-    private static async Task<ProblemHttpResult?> InviteAsync(QueueContext q, QueueTicket t, CancellationToken ct)
-    {
-        await q.Surveys.TicketCompletedAsync(q.Db, t, ct);
-        return null;
     }
 
     private static Task<ProblemHttpResult?> Recall(QueueTicket t, Branch b, TouchpointDb db, DateTime now)

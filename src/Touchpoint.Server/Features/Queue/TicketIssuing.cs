@@ -99,8 +99,8 @@ public static partial class TicketIssuing
         // Throwing rolls the gated section back, the sequence's increment with it.
         if (service.DailyCap is { } cap && ticket.Sequence > cap) throw new DailyCapReached();
         ticket.Number = QueueClock.FormatNumber(service.Prefix, ticket.Sequence);
-        db.QueueTickets.Add(ticket);
-        await db.SaveChangesAsync(ct);
+        // A plain statement (no interceptor watches tickets): on every kiosk press, under the single SQLite writer.
+        await db.InsertAsync(ticket, ct);
     }
 
     private sealed class DailyCapReached : Exception;

@@ -51,7 +51,16 @@ public static class RawSql
             return rows;
         });
 
-    private static async Task<T> RunAsync<T>(TouchpointDb db, string sql, object?[] values, CancellationToken ct, Func<DbCommand, Task<T>> run)
+    private static Task<T> RunAsync<T>(TouchpointDb db, string sql, object?[] values, CancellationToken ct, Func<DbCommand, Task<T>> run) =>
+        RunAsync(db, sql, command =>
+        {
+            var mappings = db.GetService<IRelationalTypeMappingSource>();
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters.Add(Parameter(mappings, command, "@p" + i, values[i]));
+        }, ct, run);
+
+    /// <summary>Runs a statement whose parameters <paramref name="bind"/> adds (kept and reused like the others).</summary>
+    internal static async Task<T> RunAsync<T>(TouchpointDb db, string sql, Action<DbCommand> bind, CancellationToken ct, Func<DbCommand, Task<T>> run)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -63,9 +72,7 @@ public static class RawSql
             if (command.CommandText != sql) command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.Parameters.Clear();
-            var mappings = db.GetService<IRelationalTypeMappingSource>();
-            for (var i = 0; i < values.Length; i++)
-                command.Parameters.Add(Parameter(mappings, command, "@p" + i, values[i]));
+            bind(command);
             return await run(command);
         }
         finally
