@@ -10,8 +10,9 @@ using Touchpoint.Tests.Infrastructure;
 namespace Touchpoint.Tests.Platform;
 
 /// <summary>
-/// The queue's plain inserts (<see cref="PlainInsert"/>) write a row exactly as SaveChanges would, on both databases,
-/// and only for entities that no save interceptor watches: a row written past the tracker must not miss its search
+/// The queue's plain inserts (<see cref="PlainInsert"/>) write a row exactly as SaveChanges would, and plain reads
+/// (<see cref="PlainRead"/>) give back what a query gives, on both databases;
+/// inserts only for entities that no save interceptor watches: a row written past the tracker must not miss its search
 /// entry or its text analysis.
 /// </summary>
 public sealed class PlainInsertTests
@@ -61,6 +62,12 @@ public sealed class PlainInsertTests
             AssertSame(encounter, await db.Encounters.AsNoTracking().SingleAsync(e => e.Id == encounter.Id));
             AssertSame(evaluation, await db.ServiceEvaluations.AsNoTracking().SingleAsync(e => e.Id == evaluation.Id));
             AssertSame(invitation, await db.SurveyInvitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id));
+            // Read back plainly, too (PlainRead): the same values a query gives.
+            AssertSame(ticket, await db.ReadPlainAsync<QueueTicket>(ticket.Id, CancellationToken.None));
+            AssertSame(encounter, await db.ReadPlainAsync<Encounter>(encounter.Id, CancellationToken.None));
+            AssertSame(evaluation, await db.ReadPlainAsync<ServiceEvaluation>(evaluation.Id, CancellationToken.None));
+            AssertSame(invitation, await db.ReadPlainAsync<SurveyInvitation>(invitation.Id, CancellationToken.None));
+            Assert.Null(await db.ReadPlainAsync<QueueTicket>(Guid.NewGuid(), CancellationToken.None));
             // Found by the conditions the queue's own queries use (UTC instants compare as stored).
             Assert.Equal(1, await db.QueueTickets.CountAsync(t => t.Id == ticket.Id && t.IssuedAt == ticket.IssuedAt));
             return true;
@@ -102,7 +109,7 @@ public sealed class PlainInsertTests
         {
             TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()), TemplateId = Guid.NewGuid(), Channel = SurveyChannels.Counter,
             Delivery = SurveyDeliveries.Link, BranchId = ticket.BranchId, TicketId = ticket.Id, EncounterId = encounter.Id, Language = "ko-KR",
-            CreatedAt = now, ExpiresAt = now.AddDays(7),
+            CreatedAt = now, ExpiresAt = now.AddDays(7), Dissatisfied = true,
         };
         return (ticket, encounter, evaluation, invitation);
     }

@@ -97,11 +97,12 @@ public sealed class SurveyInvitations(SurveyTokens tokens, FeedbackCaches caches
     /// <summary>The link of a ticket's or case's survey, whatever its state: the page itself says when it is used or expired.</summary>
     public async Task<string?> UrlForTicketAsync(TouchpointDb db, Guid ticketId, CancellationToken ct)
     {
-        // Completing a ticket has just made its invitation in this context: no need to read it back.
-        var id = db.ChangeTracker.Entries<SurveyInvitation>().Select(e => e.Entity).FirstOrDefault(i => i.TicketId == ticketId)?.Id
-            ?? await db.SurveyInvitations.AsNoTracking().Where(i => i.TicketId == ticketId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        var id = await db.SurveyInvitations.AsNoTracking().Where(i => i.TicketId == ticketId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         return id is { } found ? await tokens.UrlAsync(found, ct) : null;
     }
+
+    /// <summary>The link of an invitation just made (completing a ticket answers with it).</summary>
+    public Task<string> UrlAsync(Guid invitationId, CancellationToken ct) => tokens.UrlAsync(invitationId, ct);
 
     public async Task<string?> UrlForCaseAsync(TouchpointDb db, Guid caseId, CancellationToken ct)
     {

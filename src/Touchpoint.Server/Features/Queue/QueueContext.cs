@@ -83,17 +83,14 @@ public sealed class QueueContext(
     private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<QueueTicket?>> TicketById =
         CompiledQueries.Compile((TouchpointDb db, Guid id, CancellationToken ct) => db.QueueTickets.FirstOrDefault(t => t.Id == id));
 
-    private static readonly Func<TouchpointDb, Guid, CancellationToken, Task<QueueTicket?>> TicketAsStored =
-        CompiledQueries.Compile((TouchpointDb db, Guid id, CancellationToken ct) => db.QueueTickets.AsNoTracking().FirstOrDefault(t => t.Id == id));
-
-    /// <summary>The ticket as stored, untracked (to show, not to change).</summary>
-    public Task<QueueTicket?> ReadTicketAsync(Guid id, CancellationToken ct) => TicketAsStored(db, id, ct);
+    /// <summary>The ticket as stored, untracked (to show, or to change with a statement of its own): a plain read, on every call and completion.</summary>
+    public Task<QueueTicket?> ReadTicketAsync(Guid id, CancellationToken ct) => db.ReadPlainAsync<QueueTicket>(id, ct);
 
     /// <param name="tracked">False for an action that writes with a statement of its own (completing).</param>
     public async Task<(QueueTicket? Ticket, BranchLayout? Layout, ProblemHttpResult? Problem)> FindTicketAsync(Guid id, ClaimsPrincipal? user, CancellationToken ct,
         bool tracked = true)
     {
-        var ticket = await (tracked ? TicketById(db, id, ct) : TicketAsStored(db, id, ct));
+        var ticket = await (tracked ? TicketById(db, id, ct) : ReadTicketAsync(id, ct));
         if (ticket is null) return (null, null, Problems.NotFound());
         var layout = (await directory.FindAsync(db, ticket.BranchId, ct))!;
         return user is null || user.CanAccessBranch(layout.Branch.Code) ? (ticket, layout, null) : (null, null, Problems.Forbidden());
@@ -109,7 +106,9 @@ public sealed class QueueContext(
     /// caller's own claims when they serve the ticket themselves; only a waiting ticket costs a count (people ahead),
     /// and a ticket just issued not even that most of the time (see <see cref="Queue.WaitingCounts"/>).
     /// </summary>
-    public async Task<TicketDto> ToDtoAsync(QueueTicket t, BranchLayout layout, ClaimsPrincipal? user, CancellationToken ct, bool justIssued = false)
+    /// <param name="surveyInvitation">The completed ticket's invitation when the caller has just made it (not read back then).</param>
+    public async Task<TicketDto> ToDtoAsync(QueueTicket t, BranchLayout layout, ClaimsPrincipal? user, CancellationToken ct, bool justIssued = false,
+        Guid? surveyInvitation = null)
     {
         var service = layout.ServiceById(t.ServiceTypeId) ?? await db.Services.AsNoTracking().FirstAsync(s => s.Id == t.ServiceTypeId, ct);
         int? counter = t.CounterId is not { } cid ? null
@@ -132,7 +131,8 @@ public sealed class QueueContext(
         }
         return new TicketDto(t.Id, t.Number, layout.Branch.Code, service.Code, service.Name.Resolve(t.Language), t.Priority, t.Language, t.Status,
             position, ahead, minutes, t.IssuedAt, t.CalledAt, t.StartedAt, t.CompletedAt, counter, staff, t.RecallCount, layout.Branch.RecallLimit,
-            $"/t/{t.Id}", t.Care, t.Status == TicketStatuses.Completed ? await surveys.UrlForTicketAsync(db, t.Id, ct) : null);
+            $"/t/{t.Id}", t.Care, t.Status != TicketStatuses.Completed ? null
+                : surveyInvitation is { } invitation ? await surveys.UrlAsync(invitation, ct) : await surveys.UrlForTicketAsync(db, t.Id, ct));
     }
 
     public async Task PublishAsync(BranchLayout layout, QueueTicket t, int? counterNumber, string type, CancellationToken ct)

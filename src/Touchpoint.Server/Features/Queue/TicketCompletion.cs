@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Touchpoint.Server.Features.Encounters;
-using Touchpoint.Server.Features.Feedback;
 using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Http;
 
@@ -50,11 +49,9 @@ public static class TicketCompletion
         }, ct);
         if (!completed) return QueueContext.WrongState((await q.ReadTicketAsync(id, ct))!);
 
-        // Known to the context as stored, so the answer's survey link is found without reading it back.
-        if (invitation is not null) q.Db.Attach(invitation);
         var counterNumber = ticket.CounterId is { } cid ? layout!.CounterById(cid)?.Number : null;
         await q.PublishAsync(layout!, ticket, counterNumber, QueueContext.TicketChangedEvent, ct);
-        return TypedResults.Ok(await q.ToDtoAsync(ticket, layout!, user, ct));
+        return TypedResults.Ok(await q.ToDtoAsync(ticket, layout!, user, ct, surveyInvitation: invitation?.Id));
     }
 
     private static Encounter EncounterOf(QueueTicket t, string? outcome) => new()
