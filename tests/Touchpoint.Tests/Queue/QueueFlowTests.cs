@@ -240,6 +240,24 @@ public sealed class QueueFlowTests : IDisposable
         Assert.Contains("00:01", closed["detail"]!.GetValue<string>());
     }
 
+    /// <summary>The counter's streak of priority calls is kept between calls (default ratio 2): two priority, one normal, and so on.</summary>
+    [Fact]
+    public async Task CallNext_InterleavesPriorityAndNormalTickets_CallAfterCall()
+    {
+        var staff = await CounterStaffAsync(1);
+        var normal = new[] { await IssueAsync(staff), await IssueAsync(staff) };
+        var priority = new[] { await IssueAsync(staff, priority: "elderly"), await IssueAsync(staff, priority: "vip"), await IssueAsync(staff, priority: "pregnant") };
+        var called = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var ticket = await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).JsonAsync();
+            called.Add(ticket["number"]!.GetValue<string>());
+            await (await staff.PostAsync($"/api/tickets/{ticket["id"]}/complete", null)).ShouldBeAsync(HttpStatusCode.OK);
+        }
+        string N(JsonNode t) => t["number"]!.GetValue<string>();
+        Assert.Equal([N(priority[0]), N(priority[1]), N(normal[0]), N(priority[2]), N(normal[1])], called);
+    }
+
     [Fact]
     public async Task CustomersOnTheirPhone_CannotClaimPriority_StaffCan()
     {

@@ -132,8 +132,7 @@ public static class CallNextTicket
     {
         var staff = caller ?? desk.StaffUserId;
         if (streak == desk.PriorityStreak && staff == desk.StaffUserId) return;
-        await q.Db.Counters.Where(c => c.Id == counterId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PriorityStreak, streak).SetProperty(c => c.StaffUserId, staff), ct);
+        await q.Db.ExecuteAsync("""UPDATE "Counters" SET "PriorityStreak" = @p0, "StaffUserId" = @p1 WHERE "Id" = @p2""", ct, streak, staff, counterId);
     }
 
     internal static async Task<TicketDto> AnnounceAsync(QueueContext q, BranchLayout layout, int counterNumber, QueueTicket ticket, ClaimsPrincipal user, CancellationToken ct)
