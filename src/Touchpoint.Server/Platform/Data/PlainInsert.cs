@@ -36,15 +36,21 @@ public static class PlainInsert
 
     private static Statement Build(IModel model, Type type)
     {
-        var entityType = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var (entityType, table, tableName) = TableOf(model, type);
         var columns = entityType.GetProperties().ToList();
         // A shadow or store-generated column has no value on the object: SaveChanges would be needed to fill it.
         if (columns.FirstOrDefault(p => p.IsShadowProperty() || p.ValueGenerated != ValueGenerated.Never && !p.IsKey()) is { } unsuitable)
             throw new InvalidOperationException($"{type.Name}.{unsuitable.Name} is filled by the database or the tracker: insert it with SaveChanges.");
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
         var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
-        var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        return new Statement($"INSERT INTO {qualified} ({names}) VALUES ({values})", columns);
+        return new Statement($"INSERT INTO {tableName} ({names}) VALUES ({values})", columns);
+    }
+
+    /// <summary>The entity type, its table, and the table's name as a statement writes it.</summary>
+    internal static (IEntityType Entity, StoreObjectIdentifier Table, string Name) TableOf(IModel model, Type type)
+    {
+        var entityType = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        return (entityType, table, table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"");
     }
 }

@@ -27,8 +27,7 @@ public static class PlainRead
 
     private static Statement Build(IModel model, Type type)
     {
-        var entityType = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var (entityType, table, tableName) = PlainInsert.TableOf(model, type);
         var key = entityType.FindPrimaryKey()!.Properties;
         if (key is not [{ ClrType: var keyType } id] || keyType != typeof(Guid))
             throw new InvalidOperationException($"{type.Name} has no single Guid key.");
@@ -41,8 +40,7 @@ public static class PlainRead
         var bindings = columns.Select((p, i) => Expression.Bind(p.PropertyInfo!, Column(reader, p, i)));
         var read = Expression.Lambda<Func<DbDataReader, object>>(Expression.MemberInit(Expression.New(type), bindings), reader).Compile();
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
-        var qualified = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
-        return new Statement($"SELECT {names} FROM {qualified} WHERE \"{id.GetColumnName(table)}\" = @p0", read);
+        return new Statement($"SELECT {names} FROM {tableName} WHERE \"{id.GetColumnName(table)}\" = @p0", read);
     }
 
     /// <summary>The column's provider value (GetFieldValue of the provider type), converted to the property's type; null when the column is.</summary>
