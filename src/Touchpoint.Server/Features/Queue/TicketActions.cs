@@ -13,9 +13,9 @@ public sealed record TransferTicketRequest(string? Service, int? Counter);
 public sealed record ResumeTicketRequest(int? Counter);
 
 /// <summary>
-/// What a counter does with the ticket it called: start, recall, no-show, transfer, park and resume (complete has a
-/// file of its own: <see cref="TicketCompletion"/>). Each
-/// checks the ticket's state and answers 409 with the reason when it is wrong, then saves and publishes the change.
+/// What a counter does with the ticket it called: start, recall, no-show, transfer, park and resume (completing, the
+/// busiest, has a file of its own: <see cref="TicketCompletion"/>). Each checks the ticket's state and answers 409 with
+/// the reason when it is wrong, then saves and publishes the change.
 /// </summary>
 public static class TicketActions
 {
