@@ -126,6 +126,10 @@ public sealed class QueueFlowTests : IDisposable
         await (await staff.PostAsync("/api/branches/SH/counters/1/call-next", null)).ProblemAsync(HttpStatusCode.Conflict);
         await (await staff.PostAsync($"/api/tickets/{ticket["id"]}/start", null)).ShouldBeAsync(HttpStatusCode.OK);
         await (await staff.PostAsync($"/api/tickets/{ticket["id"]}/start", null)).ProblemAsync(HttpStatusCode.Conflict);
+        // An outcome the reports do not know is refused by name, and the ticket stays in service.
+        var refused = await (await staff.PostAsJsonAsync($"/api/tickets/{ticket["id"]}/complete", new { outcome = "maybe" })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]!["outcome"]);
+        Assert.Equal("serving", (await (await staff.GetAsync($"/api/tickets/{ticket["id"]}")).JsonAsync())["status"]!.GetValue<string>());
         var done = await (await staff.PostAsJsonAsync($"/api/tickets/{ticket["id"]}/complete", new { outcome = "resolved" })).JsonAsync();
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.NotNull(done["completedAt"]);

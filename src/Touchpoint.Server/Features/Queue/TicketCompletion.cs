@@ -22,7 +22,11 @@ public static class TicketCompletion
         Guid id, HttpRequest request, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
     {
         // An optional body: devices and scripts complete with none at all.
-        var outcome = (await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct))?.Outcome;
+        var outcome = (await OptionalBody.ReadAsync<CompleteTicketRequest>(request, ct))?.Outcome?.Trim() is { Length: > 0 } given
+            ? given : EncounterOutcomes.Resolved;
+        // The reports count first-contact resolution by these values, as for every other encounter.
+        if (!EncounterOutcomes.All.Contains(outcome))
+            return new Validation().Add("outcome", "validation.oneOf", string.Join(", ", EncounterOutcomes.All)).Problem();
         var (ticket, layout, problem) = await q.FindTicketAsync(id, user, ct, tracked: false);
         if (ticket is null) return problem!;
         if (!TicketStatuses.IsActive(ticket.Status)) return QueueContext.WrongState(ticket);
@@ -54,11 +58,11 @@ public static class TicketCompletion
         return TypedResults.Ok(await q.ToDtoAsync(ticket, layout!, user, ct, surveyInvitation: invitation?.Id));
     }
 
-    private static Encounter EncounterOf(QueueTicket t, string? outcome) => new()
+    private static Encounter EncounterOf(QueueTicket t, string outcome) => new()
     {
         BranchId = t.BranchId, Channel = EncounterChannels.Counter, Mode = EncounterChannels.ModeOf(EncounterChannels.Counter),
         StaffUserId = t.StaffUserId, ServiceTypeId = t.ServiceTypeId, TicketId = t.Id, StartedAt = t.StartedAt!.Value, EndedAt = t.CompletedAt!.Value,
-        Outcome = string.IsNullOrWhiteSpace(outcome) ? EncounterOutcomes.Resolved : outcome.Trim()[..Math.Min(32, outcome.Trim().Length)],
+        Outcome = outcome,
     };
 
     private static ServiceEvaluation EvaluationOf(QueueTicket t, Guid counterId, int ratingWindowSeconds) => new()
