@@ -35,7 +35,15 @@ public sealed class ConcurrentCallTests
         await PrepareAsync(() => Task.FromResult(onA), new HttpClient { BaseAddress = nodeA.BaseAddress }, () => Task.FromResult(onA));
         var onB = await SignInAsync(nodeB.BaseAddress, "admin", TouchpointFactory.AdminPassword);
         // Half the counters work through node A, half through node B.
-        await DrainAndCheckAsync(Enumerable.Range(0, Counters).Select(i => i % 2 == 0 ? onA : onB).ToList());
+        try
+        {
+            await DrainAndCheckAsync(Enumerable.Range(0, Counters).Select(i => i % 2 == 0 ? onA : onB).ToList());
+        }
+        catch (Exception e)
+        {
+            // A 500 on one node says nothing by itself: its log has the exception.
+            throw new Exception($"{e.Message}\n--- node A:\n{nodeA.Output}\n--- node B:\n{nodeB.Output}", e);
+        }
     }
 
     private static async Task<HttpClient> PrepareAsync(Func<Task<HttpClient>> admin, HttpClient kiosk, Func<Task<HttpClient>> staff)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,10 @@ public static class CallNextTicket
 {
     private const int Reloads = 4;
 
+    // PostgreSQL: when every head this counter may call is held by other counters' calls, those commit within
+    // milliseconds and free the heads they did not claim; the call tries again, for at most this long.
+    private static readonly TimeSpan HeldPatience = TimeSpan.FromSeconds(5);
+
     public static async Task<Results<Ok<TicketDto>, NoContent, ProblemHttpResult>> CallNext(
         [FromRoute(Name = "branch")] string branchCode, int number, ClaimsPrincipal user, QueueContext q, QueueAlerts alerts, CancellationToken ct)
     {
@@ -32,28 +37,39 @@ public static class CallNextTicket
         var branch = layout!.Branch;
         var rules = new QueueRules(branch.PriorityRatio, TimeSpan.FromMinutes(branch.AppointmentWindowMinutes),
             layout.Services.ToDictionary(s => s.Id, s => TimeSpan.FromMinutes(s.TargetWaitMinutes)));
-        var (calledId, notReady) = await q.Gate.RunAsync(q.Db, () => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
-        if (notReady is not null) return notReady;
-        // Every attempt lost a race: the queue is being drained very fast; the counter simply calls again.
-        if (calledId is not { } id) return TypedResults.NoContent();
+        Guid id;
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            var (calledId, notReady, held) = await q.Gate.RunAsync(q.Db, () => PickAndClaimAsync(q, layout, counter, rules, user.UserId(), ct), ct);
+            if (notReady is not null) return notReady;
+            if (calledId is { } claimed) { id = claimed; break; }
+            // Nothing waits, or the heads stayed held beyond all patience: the counter simply calls again.
+            if (!held || Stopwatch.GetElapsedTime(started) > HeldPatience) return TypedResults.NoContent();
+            // Outside the transaction, so that this call holds no lock while the others commit: 2, 4, 8, 16, 32, 32... ms.
+            await Task.Delay(TimeSpan.FromMilliseconds(2 << Math.Min(attempt, 4)), ct);
+        }
         // Read after the commit, outside the single writer's section: the ticket is this counter's now.
         var called = (await q.ReadTicketAsync(id, ct))!;
         alerts.TicketCalled(called, counter.Number);
         return TypedResults.Ok(await AnnounceAsync(q, layout, counter.Number, called, user, ct));
     }
 
-    /// <summary>The pick and the claim, in one gated section: nobody else claims the heads it read in between.</summary>
-    private static async Task<(Guid? Called, ProblemHttpResult? NotReady)> PickAndClaimAsync(
+    /// <summary>
+    /// The pick and the claim, in one gated section: nobody else claims the heads it read in between. Held: nothing
+    /// was claimed, but other calls hold heads this counter may call (PostgreSQL).
+    /// </summary>
+    private static async Task<(Guid? Called, ProblemHttpResult? NotReady, bool Held)> PickAndClaimAsync(
         QueueContext q, BranchLayout layout, CounterLayout counter, QueueRules rules, Guid? caller, CancellationToken ct)
     {
         var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
-        if (notReady is not null) return (null, notReady);
+        if (notReady is not null) return (null, notReady, false);
         var skills = new CounterSkills(counter.Id, counter.Weights, desk!.PriorityStreak);
+        var now = q.Now;
         for (var reload = 0; reload < Reloads; reload++)
         {
-            var now = q.Now;
-            // PostgreSQL: the first read skips heads other calls hold; if that leaves none, the next waits for them.
-            var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, skipLocked: reload == 0, ct);
+            now = q.Now;
+            var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, QueueHeads.Locking.SkipLocked, ct);
             var lostRace = false;
             // A claim that loses (it should not: see the summary) takes the next best from what was already read.
             while (TicketRouter.PickNext(candidates, skills, rules, now) is { } decision)
@@ -61,16 +77,17 @@ public static class CallNextTicket
                 if (await ClaimAsync(q, decision.Ticket.Id, counter.Id, caller, now, ct))
                 {
                     await RememberCallAsync(q, counter.Id, desk, decision.NextStreak(desk.PriorityStreak), caller, ct);
-                    return (decision.Ticket.Id, null);
+                    return (decision.Ticket.Id, null, false);
                 }
                 candidates.Remove(decision.Ticket);
                 lostRace = true;
             }
-            // Nothing this counter may call: the queue is empty for it. Read again only after losing races, or when
-            // the heads were all held by other calls.
-            if (!lostRace && !(reload == 0 && candidates.Count == 0 && q.Db.IsPostgres)) break;
+            // Nothing this counter may call, or nothing free: read again only after losing races.
+            if (!lostRace) break;
         }
-        return (null, null);
+        var held = q.Db.IsPostgres && TicketRouter.PickNext(
+            await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, QueueHeads.Locking.None, ct), skills, rules, now) is not null;
+        return (null, null, held);
     }
 
     /// <summary>Calls one ticket out of order (a customer with a special need, a mistake to correct): needs a reason, audited.</summary>
