@@ -75,7 +75,18 @@ public sealed class SegmentTests : IDisposable
     }
 
     [Fact]
-    public async Task CaseForASegmentMember_TakesTheSlaPolicyOfTheHighestRankedSegmentThatSetsOne()
+    public Task CaseForASegmentMember_TakesTheSlaPolicyOfTheHighestRankedSegmentThatSetsOne() => SlaPolicyFromSegmentsAsync(app);
+
+    /// <summary>The profile and its policy are matched by a plain statement (its SQL differs in NULL order between the databases).</summary>
+    [PostgresFact]
+    public async Task CaseForASegmentMember_TakesTheSlaPolicyOfTheHighestRankedSegmentThatSetsOne_OnPostgres()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var postgres = new TouchpointFactory(postgresConnectionString: database.ConnectionString);
+        await SlaPolicyFromSegmentsAsync(postgres);
+    }
+
+    private static async Task SlaPolicyFromSegmentsAsync(TouchpointFactory app)
     {
         var staff = await BranchWithCounterAsync(app);
         var manager = await app.StaffAsync("Manager");
@@ -86,13 +97,17 @@ public sealed class SegmentTests : IDisposable
             .ShouldBeAsync(HttpStatusCode.Created);
         await (await manager.PostAsJsonAsync("/api/customer-segments", new { code = "PREMIER", name = "Premier", rules = new { minValue = 200000.0 }, policy = new { slaPolicy = "premium" }, rank = 10 }))
             .ShouldBeAsync(HttpStatusCode.Created);
+        // A lower-ranked segment with a policy of its own does not win either.
+        await (await manager.PostAsJsonAsync("/api/customer-segments", new { code = "ASSISTED", name = "Assisted", rules = new { minValue = 100000.0 }, policy = new { slaPolicy = "assisted" }, rank = 5 }))
+            .ShouldBeAsync(HttpStatusCode.Created);
 
         async Task<(Guid? Customer, string? Segment)> OpenCaseAsync(string phone)
         {
             var created = await (await staff.PostAsJsonAsync("/api/cases", new { subject = "Card declined", description = "At a shop", channel = "phone", customer = new { name = "Caller", phone } }))
                 .JsonAsync(HttpStatusCode.Created);
             var id = Guid.Parse(created["id"]!.GetValue<string>());
-            return await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.CustomerId, c.CustomerSegment)).SingleAsync());
+            var c = await app.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => new { c.CustomerId, c.CustomerSegment }).SingleAsync());
+            return (c.CustomerId, c.CustomerSegment);
         }
 
         Assert.Equal((rich, "premium"), await OpenCaseAsync("077 0090 0111"));

@@ -28,23 +28,24 @@ public sealed class CustomerMatcher(AuditLog audit)
         PersonalData.NormalizePhone(phone) is { } value ? (await FindActive(db, ContactKinds.Phone, value, ct))?.Id : null;
 
     /// <summary>
-    /// The active profile with this contact point (the most recently seen) and its current segments' policies, highest
-    /// rank first, in one statement, compiled once (see <see cref="CompiledQueries"/>): a returning customer's lookup is on
-    /// the path of every case a channel opens.
+    /// The active profile with this contact point (the most recently seen) and the SLA policy of its current segments
+    /// (the highest-ranked that sets one), in one plain statement: a returning customer's lookup is on the path of every
+    /// case a channel opens, and through EF (a compiled query projecting the segments' collection) it cost more than
+    /// the case's own statements outside the writer.
     /// </summary>
-    private static readonly Func<TouchpointDb, string, string, CancellationToken, Task<ActiveProfile?>> FindActive = CompiledQueries.Compile(
-        (TouchpointDb db, string kind, string value, CancellationToken ct) =>
-            db.CustomerContacts.Where(x => x.Kind == kind && x.Value == value)
-                .Join(db.Customers.Where(c => c.Status == CustomerStatuses.Active), x => x.CustomerId, c => c.Id, (x, c) => c)
-                .OrderByDescending(c => c.LastSeenAt ?? c.CreatedAt)
-                .Select(c => new ActiveProfile(c.Id, db.CustomerSegmentMemberships.Where(m => m.CustomerId == c.Id && m.Until == null)
-                    .Join(db.CustomerSegments, m => m.SegmentId, s => s.Id, (m, s) => s)
-                    .OrderByDescending(s => s.Rank).Select(s => s.Policy).ToList()))
-                .FirstOrDefault());
-
-    private sealed record ActiveProfile(Guid Id, List<SegmentPolicy> Policies)
+    private static async Task<MatchedCustomer?> FindActive(TouchpointDb db, string kind, string value, CancellationToken ct)
     {
-        public MatchedCustomer Match() => new(Id, Policies.Select(p => p.SlaPolicy).FirstOrDefault(p => p is not null));
+        var rows = await db.QueryAsync("""
+            SELECT p."Id", s."Policy"
+            FROM (SELECT c."Id" FROM "CustomerContacts" x JOIN "Customers" c ON c."Id" = x."CustomerId"
+                  WHERE x."Kind" = @p0 AND x."Value" = @p1 AND c."Status" = @p2
+                  ORDER BY COALESCE(c."LastSeenAt", c."CreatedAt") DESC LIMIT 1) p
+            LEFT JOIN "CustomerSegmentMemberships" m ON m."CustomerId" = p."Id" AND m."Until" IS NULL
+            LEFT JOIN "CustomerSegments" s ON s."Id" = m."SegmentId"
+            ORDER BY s."Rank" DESC
+            """, r => (Id: r.GetGuid(0), Policy: r.IsDBNull(1) ? null : JsonColumns.FromJson<SegmentPolicy>(r.GetString(1))), ct,
+            kind, value, CustomerStatuses.Active);
+        return rows.Count == 0 ? null : new MatchedCustomer(rows[0].Id, rows.Select(r => r.Policy?.SlaPolicy).FirstOrDefault(p => p is not null));
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ public sealed class CustomerMatcher(AuditLog audit)
     {
         foreach (var (kind, value) in ContactPoints(s))
             if (await FindActive(db, kind, value, ct) is { } found)
-                return found.Match();
+                return found;
         return null;
     }
 
@@ -80,7 +81,7 @@ public sealed class CustomerMatcher(AuditLog audit)
 
         foreach (var (kind, value) in points)
             if (await FindActive(db, kind, value, ct) is { } found)
-                return found.Match();
+                return found;
 
         // A person known only from this contact is asked about the service they just had, as anyone without a profile
         // is (they may withdraw, and staff can untick it); marketing consent is never assumed.

@@ -19,6 +19,9 @@ public static class JsonColumns
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A column's value as its converter reads it, for a plain statement that reads the column itself.</summary>
+    public static T FromJson<T>(string json) where T : class, new() => JsonSerializer.Deserialize<T>(json, Options) ?? new T();
+
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class, new()
     {
         var comparer = new ValueComparer<T>(
@@ -27,7 +30,7 @@ public static class JsonColumns
             v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!);
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
-            v => JsonSerializer.Deserialize<T>(v, Options) ?? new T(),
+            v => FromJson<T>(v),
             comparer);
         return property;
     }
