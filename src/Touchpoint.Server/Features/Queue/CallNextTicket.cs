@@ -65,10 +65,10 @@ public static class CallNextTicket
         var (desk, notReady) = await ReadDeskAsync(q.Db, counter.Id, counter.Number, ct);
         if (notReady is not null) return (null, notReady, false);
         var skills = new CounterSkills(counter.Id, counter.Weights, desk!.PriorityStreak);
+        // One moment for the whole section: its reads and claim take milliseconds.
         var now = q.Now;
         for (var reload = 0; reload < Reloads; reload++)
         {
-            now = q.Now;
             var candidates = await QueueHeads.ReadAsync(q.Db, layout.Branch.Id, counter, now + rules.AppointmentWindow, QueueHeads.Locking.SkipLocked, ct);
             var lostRace = false;
             // A claim that loses (it should not: see the summary) takes the next best from what was already read.
