@@ -31,6 +31,8 @@ public sealed class CareBrowserTests
         await browser.SignInAsync("lon.frontline", TouchpointFactory.DemoPassword);
         await page.GotoAsync("/counter/LON/1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
+        // The counter opens on the server's answer: wait for it before calling through the API (a busy machine is slow).
+        await Assertions.Expect(page.GetByTestId("call-next")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         // The demo queue may hold others: this customer's ticket is called out of order through the API, as a desk would.
         var ticket = await (await desk.PostAsJsonAsync("/api/branches/LON/tickets", new { service = "PERSONAL", customerId = customer["id"] })).JsonAsync(HttpStatusCode.Created);
         var number = ticket["number"]!.GetValue<string>();
