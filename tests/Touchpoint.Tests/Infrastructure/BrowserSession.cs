@@ -25,6 +25,10 @@ public sealed class BrowserSession : IAsyncDisposable
     private IBrowser browser = null!;
     private IBrowserContext context = null!;
 
+    // Assertions wait as long as actions do. Playwright's 5 s default was too short on a 2-core CI machine running the
+    // whole suite: a case created and its lists refetched took longer once, and the landing was refused for it.
+    static BrowserSession() => Assertions.SetDefaultExpectTimeout(15_000);
+
     private BrowserSession(TouchpointFactory app)
     {
         App = app;

@@ -48,8 +48,14 @@ function useCaseMutation<Input>(send: (input: Input) => Promise<unknown>) {
   return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.cases }) });
 }
 
-export const useCreateCase = () =>
-  useCaseMutation((body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })));
+/** The new case opens as soon as the server answers; the lists refresh behind it (waiting for them kept the dialog spinning). */
+export function useCreateCase() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.cases }),
+  });
+}
 
 export const useAddCaseMessage = (id: string) =>
   useCaseMutation((body: Schema<'AddCaseMessageRequest'>) =>
