@@ -13,15 +13,17 @@ public static class AuthenticationSetup
     private const string SmartScheme = "CookieOrBearer";
     public const string XsrfCookieName = "XSRF-TOKEN";
     public const string XsrfHeaderName = "X-XSRF-TOKEN";
+    private const string AntiforgeryCookieName = "tp.antiforgery";
 
     public static IServiceCollection AddTouchpointAuthentication(this IServiceCollection services)
     {
         services.AddMemoryCache();
         services.AddSingleton<UserAccessCache>();
+        services.AddSingleton<VerifiedTokens>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = XsrfHeaderName;
-            o.Cookie.Name = "tp.antiforgery";
+            o.Cookie.Name = AntiforgeryCookieName;
         });
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = ctx =>
@@ -41,6 +43,9 @@ public static class AuthenticationSetup
                 o.Events.OnValidatePrincipal = RefreshFromDatabase;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // After the cookie handler's own post-configuration, which creates the decrypting format.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<VerifiedTokens>((o, tokens) => o.TicketDataFormat = tokens.Tickets(o.TicketDataFormat));
 
         services.AddAuthorizationBuilder()
             .AddPolicies(Permissions.All)
@@ -100,15 +105,25 @@ public static class AuthenticationSetup
     {
         var safe = HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
             || HttpMethods.IsOptions(ctx.Request.Method) || HttpMethods.IsTrace(ctx.Request.Method);
-        if (!safe && ctx.User.Identity?.AuthenticationType == TouchpointClaims.CookieAuthentication)
+        if (!safe && ctx.User.Identity?.AuthenticationType == TouchpointClaims.CookieAuthentication && !await XsrfValidAsync(ctx))
         {
-            var antiforgery = ctx.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(ctx))
-            {
-                await Problems.Write(ctx, StatusCodes.Status400BadRequest, "auth.antiforgeryTitle", "auth.antiforgery");
-                return;
-            }
+            await Problems.Write(ctx, StatusCodes.Status400BadRequest, "auth.antiforgeryTitle", "auth.antiforgery");
+            return;
         }
         await next(ctx);
     });
+
+    /// <summary>The antiforgery check, skipped for a cookie and header pair that already passed it for this user.</summary>
+    private static async Task<bool> XsrfValidAsync(HttpContext ctx)
+    {
+        var userId = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var cookie = ctx.Request.Cookies[AntiforgeryCookieName];
+        var header = ctx.Request.Headers[XsrfHeaderName].ToString();
+        var tokens = ctx.RequestServices.GetRequiredService<VerifiedTokens>();
+        var rememberable = userId is not null && !string.IsNullOrEmpty(cookie) && header.Length > 0;
+        if (rememberable && tokens.XsrfPairVerified(userId!, cookie!, header)) return true;
+        if (!await ctx.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(ctx)) return false;
+        if (rememberable) tokens.RememberXsrfPair(userId!, cookie!, header);
+        return true;
+    }
 }
