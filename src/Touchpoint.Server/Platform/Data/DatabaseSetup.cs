@@ -19,6 +19,7 @@ public static class DatabaseSetup
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
+            SqliteProcessSettings.Apply();
             var connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(options.DataDirectory, "touchpoint.db"),
