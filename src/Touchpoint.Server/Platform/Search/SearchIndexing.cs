@@ -62,7 +62,9 @@ public sealed class SearchIndexing : SaveChangesInterceptor
         {
             tracker.AutoDetectChangesEnabled = autoDetect;
         }
-        tracker.DetectChanges();
+        // Entries changed while staging are marked by SaveChanges' own pass, which runs after the interceptors, unless
+        // the context turned it off (bulk seeding).
+        if (!autoDetect) tracker.DetectChanges();
     }
 
     /// <summary>Adds, updates or removes the tracked entries of <paramref name="ids"/> to match <paramref name="docs"/>.</summary>
