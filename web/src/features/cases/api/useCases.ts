@@ -43,19 +43,21 @@ export function useCase(id: string) {
   });
 }
 
-function useCaseMutation<Input>(send: (input: Input) => Promise<unknown>) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.cases }) });
-}
-
-/** The new case opens as soon as the server answers; the lists refresh behind it (waiting for them kept the dialog spinning). */
-export function useCreateCase() {
+/** `waitForRefresh: false` ends the mutation on the server's answer and lets the lists refresh behind it. */
+function useCaseMutation<Input>(send: (input: Input) => Promise<unknown>, { waitForRefresh = true }: { waitForRefresh?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.cases }),
+    mutationFn: send,
+    onSuccess: async () => {
+      const refresh = client.invalidateQueries({ queryKey: queryKeys.cases });
+      if (waitForRefresh) await refresh;
+    },
   });
 }
+
+/** The new case opens as soon as the server answers (waiting for the lists kept the dialog spinning). */
+export const useCreateCase = () =>
+  useCaseMutation((body: CreateCaseRequest) => unwrap(api.POST('/api/cases', { body })), { waitForRefresh: false });
 
 export const useAddCaseMessage = (id: string) =>
   useCaseMutation((body: Schema<'AddCaseMessageRequest'>) =>
