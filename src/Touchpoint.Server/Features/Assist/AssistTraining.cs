@@ -38,6 +38,7 @@ public sealed class AssistTraining(IServiceScopeFactory scopes, AssistEngine eng
 
     private readonly SemaphoreSlim retrainRequested = new(0);
     private int pending;
+    private readonly SemaphoreSlim training = new(1, 1);
 
     /// <summary>Seconds the last training took, for the models page and the benchmark notes.</summary>
     public double LastTrainSeconds { get; private set; }
@@ -100,8 +101,19 @@ public sealed class AssistTraining(IServiceScopeFactory scopes, AssistEngine eng
         await RetrainAsync(ct);
     }
 
-    /// <summary>Trains both models from the built-in examples, the taxonomy and the corrections; saves them; puts them to use.</summary>
+    /// <summary>
+    /// Trains both models from the built-in examples, the taxonomy and the corrections; saves them; puts them to use.
+    /// One training at a time: two that overlapped could finish in the other order, and the one that read the taxonomy
+    /// before an intent was deleted would put the deleted intent back in use until the next training.
+    /// </summary>
     public async Task RetrainAsync(CancellationToken ct)
+    {
+        await training.WaitAsync(ct);
+        try { await TrainAndUseAsync(ct); }
+        finally { training.Release(); }
+    }
+
+    private async Task TrainAndUseAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TouchpointDb>();
