@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Server.Features.Queue;
+using Touchpoint.Server.Platform.Data;
 using Touchpoint.Server.Platform.Data.Migrations;
 using Touchpoint.Tests.Infrastructure;
 
@@ -38,5 +39,45 @@ public sealed class QueueIndexTests
         foreach (var (name, _, _) in M0005_QueueIndexes.WaitingHeads.Where(h => h.Name.Contains("Waiting")))
             Assert.Contains(reads, d => d.Contains(name + " "));
         Assert.DoesNotContain(plan, d => d.Contains("TEMP B-TREE"));
+    }
+
+    /// <summary>Both reads of a counter's current ticket (the call's desk, the counter screen) use the partial index of M0025.</summary>
+    [Fact]
+    public async Task Sqlite_CounterCurrentTicket_ReadsThePartialIndex()
+    {
+        using var app = new TouchpointFactory();
+        var plans = await app.WithDbAsync(async db =>
+            new[] { await PlanAsync(db, CallNextTicket.DeskSql), await PlanAsync(db, SqlOf(QueueListEndpoints.CurrentAt(db, Guid.NewGuid()))) });
+
+        Assert.All(plans, plan => Assert.Contains(plan, d => d.Contains("QueueTickets") && d.Contains($"USING INDEX {M0025_CounterIndexes.Name} ")));
+    }
+
+    /// <summary>The pad's prompt is found through the branch's recent prompts, newest first, without sorting.</summary>
+    [Fact]
+    public async Task Sqlite_PadPrompt_ReadsTheBranchIndex()
+    {
+        using var app = new TouchpointFactory();
+        var branch = new Touchpoint.Server.Features.Organisation.Branch { Code = "B", Name = new(), TimeZone = "UTC" };
+        var plan = await app.WithDbAsync(db => PlanAsync(db, SqlOf(EvaluationEndpoints.OpenPromptsAt(db, branch, Guid.NewGuid(), DateTime.UtcNow))));
+
+        Assert.Contains(plan, d => d.Contains("USING INDEX IX_ServiceEvaluations_BranchId_PromptedAt "));
+        Assert.DoesNotContain(plan, d => d.Contains("TEMP B-TREE"));
+    }
+
+    /// <summary>EF's text of a query declares its parameters in lines of their own; the plan needs only their names.</summary>
+    private static string SqlOf<T>(IQueryable<T> query) =>
+        string.Join('\n', query.ToQueryString().Split('\n').Where(l => !l.StartsWith(".param")));
+
+    private static async Task<List<string>> PlanAsync(TouchpointDb db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (System.Text.RegularExpressions.Match name in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+"))
+            if (!command.Parameters.Contains(name.Value)) command.Parameters.Add(new SqliteParameter(name.Value, Guid.NewGuid()));
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+        return details;
     }
 }

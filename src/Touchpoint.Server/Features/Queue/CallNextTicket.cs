@@ -121,16 +121,19 @@ public static class CallNextTicket
     /// <summary>What a call needs to know of the counter right now, in one statement.</summary>
     internal sealed record Desk(string State, Guid? StaffUserId, int PriorityStreak, string? Busy);
 
+    /// <summary>The counter's state and its current ticket, read through <c>IX_QueueTickets_CounterCurrent</c> (M0025).</summary>
+    public const string DeskSql = """
+        SELECT c."State", c."StaffUserId", c."PriorityStreak",
+            (SELECT t."Number" FROM "QueueTickets" t WHERE t."CounterId" = c."Id" AND t."Status" IN ('called', 'serving') LIMIT 1)
+        FROM "Counters" c WHERE c."Id" = @p0
+        """;
+
     /// <summary>
     /// A plain statement: on every call, inside the gated section, where it is kept prepared on the SQLite writer's
     /// connection (an EF compiled query still went through the query pipeline there).
     /// </summary>
     private static async Task<Desk> DeskOf(TouchpointDb db, Guid counterId, CancellationToken ct) =>
-        (await db.QueryAsync("""
-            SELECT c."State", c."StaffUserId", c."PriorityStreak",
-                (SELECT t."Number" FROM "QueueTickets" t WHERE t."CounterId" = c."Id" AND t."Status" IN ('called', 'serving') LIMIT 1)
-            FROM "Counters" c WHERE c."Id" = @p0
-            """, r => new Desk(r.GetString(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)), ct, counterId))
+        (await db.QueryAsync(DeskSql, r => new Desk(r.GetString(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)), ct, counterId))
         .Single();
 
     /// <summary>A counter calls only when open and free (nothing called or in service there): 409 with the reason otherwise.</summary>

@@ -29,6 +29,19 @@ public static class EvaluationEndpoints
         app.MapGet("/api/branches/{branch}/evaluations/summary", Summary).RequireAuthorization(Permissions.QueueBoard).WithTags("Queue");
     }
 
+    /// <summary>
+    /// A counter's unanswered prompts still open, newest first, found among the branch's prompts of the last rating
+    /// window through the (branch, prompted at) index: M0025 dropped the per-counter index, whose fifty hot pages every
+    /// completion rewrote. A prompt made before the window was shortened closes with the new window here.
+    /// </summary>
+    public static IQueryable<ServiceEvaluation> OpenPromptsAt(TouchpointDb db, Branch branch, Guid counterId, DateTime now)
+    {
+        var since = now.AddSeconds(-branch.RatingWindowSeconds);
+        return db.ServiceEvaluations.AsNoTracking()
+            .Where(e => e.BranchId == branch.Id && e.PromptedAt >= since && e.CounterId == counterId && e.Rating == null && e.ExpiresAt > now)
+            .OrderByDescending(e => e.PromptedAt);
+    }
+
     private static async Task<Results<Ok<PadState>, ProblemHttpResult>> PadStateAsync(ClaimsPrincipal device, TouchpointDb db, TimeProvider clock, CancellationToken ct)
     {
         if (await PadCounterAsync(device, db, ct) is not { } found) return Problems.Forbidden();
@@ -36,9 +49,7 @@ public static class EvaluationEndpoints
         var staff = counter.StaffUserId is { } id
             ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new PadStaff(u.DisplayName, u.UserName)).FirstOrDefaultAsync(ct) : null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var prompt = await db.ServiceEvaluations.AsNoTracking()
-            .Where(e => e.CounterId == counter.Id && e.Rating == null && e.ExpiresAt > now)
-            .OrderByDescending(e => e.PromptedAt)
+        var prompt = await OpenPromptsAt(db, branch, counter.Id, now)
             .Join(db.QueueTickets, e => e.TicketId, t => t.Id, (e, t) => new { e.Id, t.Number, e.Language, e.ExpiresAt, t.Care })
             .FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new PadState(branch.Code, counter.Number, staff,

@@ -35,6 +35,10 @@ public static class QueueListEndpoints
             s.DailyCap is { } cap && issued.GetValueOrDefault(s.Id) >= cap, s.IssuingStart, s.IssuingEnd)).ToList()));
     }
 
+    /// <summary>The ticket called or in service at a counter, read through <c>IX_QueueTickets_CounterCurrent</c> (M0025).</summary>
+    public static IQueryable<QueueTicket> CurrentAt(TouchpointDb db, Guid counterId) =>
+        db.QueueTickets.AsNoTracking().Where(t => t.CounterId == counterId && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving));
+
     /// <summary>What a counter screen shows on load: the counter's state and the ticket it is calling or serving, if any.</summary>
     public static async Task<Results<Ok<CounterDesk>, ProblemHttpResult>> Desk(string branch, int number, ClaimsPrincipal user, QueueContext q, CancellationToken ct)
     {
@@ -42,8 +46,7 @@ public static class QueueListEndpoints
         if (counter is null) return problem!;
         var db = q.Db;
         var staff = counter.StaffUserId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
-        var current = await db.QueueTickets.AsNoTracking()
-            .FirstOrDefaultAsync(t => t.CounterId == counter.Id && (t.Status == TicketStatuses.Called || t.Status == TicketStatuses.Serving), ct);
+        var current = await CurrentAt(db, counter.Id).FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new CounterDesk(counter.Number, counter.State, counter.PauseReason, staff,
             current is null ? null : await q.ToDtoAsync(current, layout!, user, ct)));
     }

@@ -41,7 +41,6 @@ internal sealed class ServiceEvaluationConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("ServiceEvaluations");
         b.HasIndex(x => x.TicketId).IsUnique();
-        b.HasIndex(x => new { x.CounterId, x.PromptedAt });
         b.HasIndex(x => new { x.BranchId, x.PromptedAt });
         b.Property(x => x.Language).HasMaxLength(8);
         b.Property(x => x.Rating).HasMaxLength(16);
