@@ -37,7 +37,7 @@ public sealed class QueueIndexTests
         var plans = await app.WithDbAsync(async db =>
             new[] { await PlanAsync(db, CallNextTicket.DeskSql), await PlanAsync(db, SqlOf(QueueListEndpoints.CurrentAt(db, Guid.NewGuid()))) });
 
-        Assert.All(plans, plan => Assert.Contains(plan, d => d.Contains("QueueTickets") && d.Contains($"USING INDEX {M0025_CounterIndexes.Name} ")));
+        Assert.All(plans, plan => Assert.Contains(plan, d => d.Contains("QueueTickets") && d.Contains($"USING INDEX {M0025_CounterIndexes.CounterCurrentIndex} ")));
     }
 
     /// <summary>The pad's prompt is found through the branch's recent prompts, newest first, without sorting.</summary>

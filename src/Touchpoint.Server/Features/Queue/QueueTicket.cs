@@ -83,7 +83,7 @@ internal sealed class QueueTicketConfiguration : IEntityTypeConfiguration<QueueT
         // Call-next reads the oldest waiting tickets of a service; the board counts by status.
         b.HasIndex(x => new { x.BranchId, x.Status, x.ServiceTypeId, x.IssuedAt });
         b.HasIndex(x => new { x.BranchId, x.BusinessDate, x.ServiceTypeId, x.Sequence }).IsUnique();
-        b.HasIndex(x => x.CounterId, M0025_CounterIndexes.Name).HasFilter(M0025_CounterIndexes.Filter.Trim());
+        b.HasIndex(x => x.CounterId, M0025_CounterIndexes.CounterCurrentIndex).HasFilter(M0025_CounterIndexes.CounterCurrentFilter.Trim());
         // Every action checks the state it read is still the state it changes (see TicketActions).
         b.Property(x => x.Status).IsConcurrencyToken();
         b.HasIndex(x => x.CustomerId);

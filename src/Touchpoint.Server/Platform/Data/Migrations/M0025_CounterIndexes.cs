@@ -17,20 +17,20 @@ namespace Touchpoint.Server.Platform.Data.Migrations;
 [Migration("20261122000025_CounterIndexes")]
 public sealed class M0025_CounterIndexes : Migration
 {
-    public const string Name = "IX_QueueTickets_CounterCurrent";
-    public const string Filter = """ "Status" IN ('called', 'serving')""";
+    public const string CounterCurrentIndex = "IX_QueueTickets_CounterCurrent";
+    public const string CounterCurrentFilter = """ "Status" IN ('called', 'serving')""";
 
     protected override void Up(MigrationBuilder m)
     {
         m.DropIndex("IX_QueueTickets_CounterId_Status", "QueueTickets");
-        m.CreateIndex(Name, "QueueTickets", "CounterId", filter: Filter.Trim());
+        m.CreateIndex(CounterCurrentIndex, "QueueTickets", "CounterId", filter: CounterCurrentFilter.Trim());
         m.DropIndex("IX_ServiceEvaluations_CounterId_PromptedAt", "ServiceEvaluations");
     }
 
     protected override void Down(MigrationBuilder m)
     {
         m.CreateIndex("IX_ServiceEvaluations_CounterId_PromptedAt", "ServiceEvaluations", ["CounterId", "PromptedAt"]);
-        m.DropIndex(Name, "QueueTickets");
+        m.DropIndex(CounterCurrentIndex, "QueueTickets");
         m.CreateIndex("IX_QueueTickets_CounterId_Status", "QueueTickets", ["CounterId", "Status"]);
     }
 }
